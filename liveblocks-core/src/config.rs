@@ -1,0 +1,279 @@
+//! Client configuration: the secret key, the base URL, the user agent and the timeout.
+
+use std::fmt;
+use std::time::Duration;
+
+use http::Uri;
+
+use crate::error::Error;
+
+/// The base URL of the hosted Liveblocks API.
+pub const DEFAULT_BASE_URL: &str = "https://api.liveblocks.io";
+
+/// The `User-Agent` sent with every request: `liveblocks-rs/<version>`.
+pub const USER_AGENT: &str = concat!("liveblocks-rs/", env!("CARGO_PKG_VERSION"));
+
+/// The timeout adapters apply to a whole request when none is configured.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Environment variable holding the secret key (the dev server sets it too).
+pub const ENV_SECRET_KEY: &str = "LIVEBLOCKS_SECRET_KEY";
+
+/// Environment variable holding the base URL (set by `liveblocks dev`).
+pub const ENV_BASE_URL: &str = "LIVEBLOCKS_BASE_URL";
+
+/// Everything a request needs besides its own parameters.
+///
+/// The secret is checked when the config is built, so a bad key fails before any request is
+/// made, and it never shows up in `Debug` output.
+///
+/// ```
+/// use liveblocks_core::Config;
+///
+/// let config = Config::new("sk_prod_abc123")?
+///     .with_base_url("http://localhost:1153")?
+///     .with_timeout(std::time::Duration::from_secs(10));
+/// assert_eq!(config.base_url(), "http://localhost:1153");
+/// assert!(!format!("{config:?}").contains("abc123"));
+/// # Ok::<(), liveblocks_core::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Config {
+    secret: String,
+    base_url: String,
+    user_agent: String,
+    timeout: Duration,
+}
+
+impl Config {
+    /// A config for the hosted API with the given secret key (`sk_...`).
+    ///
+    /// Fails with [`Error::InvalidInput`] if the key does not start with `sk_` or holds
+    /// characters other than ASCII letters, digits, `_` and `-`.
+    pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
+        let secret = secret.into();
+        validate_secret(&secret)?;
+        Ok(Config {
+            secret,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            user_agent: USER_AGENT.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+        })
+    }
+
+    /// Reads `LIVEBLOCKS_SECRET_KEY` (required) and `LIVEBLOCKS_BASE_URL` (optional), the
+    /// variables `liveblocks dev` sets for the command it runs.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`Config::from_env`], but reads the variables through `lookup`, for platforms
+    /// without a process environment (a Cloudflare Worker's `env`, a secrets store).
+    ///
+    /// ```
+    /// use liveblocks_core::Config;
+    ///
+    /// let config = Config::from_lookup(|name| match name {
+    ///     "LIVEBLOCKS_SECRET_KEY" => Some("sk_localdev".to_owned()),
+    ///     "LIVEBLOCKS_BASE_URL" => Some("http://127.0.0.1:1153".to_owned()),
+    ///     _ => None,
+    /// })?;
+    /// assert_eq!(config.base_url(), "http://127.0.0.1:1153");
+    /// # Ok::<(), liveblocks_core::Error>(())
+    /// ```
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        let secret = lookup(ENV_SECRET_KEY).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "the environment variable {ENV_SECRET_KEY} is not set"
+            ))
+        })?;
+        let config = Config::new(secret)?;
+        match lookup(ENV_BASE_URL) {
+            Some(url) if !url.trim().is_empty() => config.with_base_url(url),
+            _ => Ok(config),
+        }
+    }
+
+    /// Points the client at another server, such as the local dev server.
+    ///
+    /// The URL needs an `http` or `https` scheme and a host; it may carry a path prefix (for a
+    /// proxy) but no query or fragment. A trailing `/` is dropped. Anything else is rejected
+    /// with [`Error::InvalidInput`] rather than silently replaced.
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Result<Self, Error> {
+        self.base_url = normalize_base_url(&base_url.into())?;
+        Ok(self)
+    }
+
+    /// Replaces the `User-Agent` header (by default `liveblocks-rs/<version>`).
+    pub fn with_user_agent(mut self, user_agent: impl Into<String>) -> Result<Self, Error> {
+        let user_agent = user_agent.into();
+        http::HeaderValue::from_str(&user_agent)
+            .map_err(|_| Error::invalid_input("the user agent is not a valid header value"))?;
+        self.user_agent = user_agent;
+        Ok(self)
+    }
+
+    /// The time a transport allows for one whole request (default 60 s).
+    ///
+    /// Core never reads a clock: this is a setting the adapters apply.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The base URL, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The `User-Agent` header value.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// The whole-request timeout adapters apply.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The `Authorization` header value. Kept crate-private so the secret only leaves
+    /// through requests.
+    pub(crate) fn authorization(&self) -> String {
+        format!("Bearer {}", self.secret)
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("secret", &"sk_[redacted]")
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+fn validate_secret(secret: &str) -> Result<(), Error> {
+    if !secret.starts_with("sk_") {
+        return Err(Error::invalid_input(
+            "the secret key must start with \"sk_\" (find it in the Liveblocks dashboard)",
+        ));
+    }
+    let valid = secret
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !valid {
+        return Err(Error::invalid_input(
+            "the secret key may only contain ASCII letters, digits, \"_\" and \"-\"",
+        ));
+    }
+    Ok(())
+}
+
+fn normalize_base_url(raw: &str) -> Result<String, Error> {
+    let invalid = |why: &str| Error::invalid_input(format!("invalid base URL {raw:?}: {why}"));
+    let trimmed = raw.trim_end_matches('/');
+    let uri: Uri = trimmed.parse().map_err(|_| invalid("not a URL"))?;
+    match uri.scheme_str() {
+        Some("http") | Some("https") => {}
+        Some(_) => return Err(invalid("the scheme must be http or https")),
+        None => return Err(invalid("it needs a scheme, e.g. https://")),
+    }
+    match uri.host() {
+        Some(host) if !host.is_empty() => {}
+        _ => return Err(invalid("it needs a host")),
+    }
+    if uri.query().is_some() || trimmed.contains('#') {
+        return Err(invalid("it may not carry a query or fragment"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_rules() {
+        assert!(Config::new("sk_localdev").is_ok());
+        assert!(Config::new("sk_prod_AZaz09-_").is_ok());
+        for bad in [
+            "",
+            "pk_localdev",
+            "sk_with space",
+            "sk_é",
+            "Bearer sk_x",
+            "sk_x\n",
+        ] {
+            let err = Config::new(bad).unwrap_err();
+            assert!(err.is_invalid_input(), "{bad:?} gave {err:?}");
+        }
+    }
+
+    #[test]
+    fn secret_is_redacted() {
+        let config = Config::new("sk_supersecret").unwrap();
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("supersecret"), "{debug}");
+        assert_eq!(config.authorization(), "Bearer sk_supersecret");
+    }
+
+    #[test]
+    fn base_url_rules() {
+        let config = Config::new("sk_x").unwrap();
+        assert_eq!(config.base_url(), DEFAULT_BASE_URL);
+        let ok = [
+            ("http://localhost:1153/", "http://localhost:1153"),
+            (
+                "https://proxy.example.com/liveblocks",
+                "https://proxy.example.com/liveblocks",
+            ),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ];
+        for (input, expected) in ok {
+            let c = config.clone().with_base_url(input).unwrap();
+            assert_eq!(c.base_url(), expected);
+        }
+        for bad in [
+            "",
+            "localhost:1153",
+            "api.liveblocks.io",
+            "ftp://api.liveblocks.io",
+            "https://",
+            "https://x.io/?a=b",
+            "https://x.io/#f",
+            "not a url",
+        ] {
+            let err = config.clone().with_base_url(bad).unwrap_err();
+            assert!(err.is_invalid_input(), "{bad:?} gave {err:?}");
+            assert!(err.to_string().contains("base URL"), "{err}");
+        }
+    }
+
+    #[test]
+    fn from_lookup_reads_both_variables() {
+        let c = Config::from_lookup(|k| match k {
+            ENV_SECRET_KEY => Some("sk_localdev".into()),
+            ENV_BASE_URL => Some("http://127.0.0.1:4000".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:4000");
+        let missing = Config::from_lookup(|_| None).unwrap_err();
+        assert!(missing.to_string().contains(ENV_SECRET_KEY));
+        let bad_url = Config::from_lookup(|k| match k {
+            ENV_SECRET_KEY => Some("sk_localdev".into()),
+            _ => Some("localhost".into()),
+        });
+        assert!(bad_url.unwrap_err().is_invalid_input());
+    }
+
+    #[test]
+    fn user_agent_default_and_override() {
+        let c = Config::new("sk_x").unwrap();
+        assert!(c.user_agent().starts_with("liveblocks-rs/"));
+        assert!(c.clone().with_user_agent("bad\nagent").is_err());
+        assert_eq!(c.with_user_agent("me/1").unwrap().user_agent(), "me/1");
+    }
+}

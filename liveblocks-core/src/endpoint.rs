@@ -1,0 +1,347 @@
+//! The endpoint abstraction: an operation is a value that builds an `http::Request` and reads
+//! an `http::Response`. Nothing here does I/O, so you can drive the calls yourself:
+//!
+//! ```
+//! use bytes::Bytes;
+//! use liveblocks_core::{Config, Endpoint, rooms::GetRoom};
+//!
+//! let config = Config::new("sk_test")?;
+//! let endpoint = GetRoom::new("liveblocks:engineering");
+//! let request = endpoint.request(&config)?;
+//! assert_eq!(request.uri(), "https://api.liveblocks.io/v2/rooms/liveblocks%3Aengineering");
+//!
+//! // ...send it with any HTTP client, then hand the response back:
+//! let response = http::Response::builder()
+//!     .status(200)
+//!     .body(Bytes::from_static(br#"{"type":"room","id":"liveblocks:engineering",
+//!         "organizationId":"default","createdAt":"2024-01-01T00:00:00.000Z",
+//!         "defaultAccesses":["room:write"],"usersAccesses":{},"groupsAccesses":{},"metadata":{}}"#))
+//!     .unwrap();
+//! let room = endpoint.response(response)?;
+//! assert_eq!(room.id, "liveblocks:engineering");
+//! # Ok::<(), liveblocks_core::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use bytes::Bytes;
+use http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{ApiError, DecodeError, Error};
+use crate::transport::{HttpRequest, HttpResponse};
+
+/// The static description of one operation, as the OpenAPI spec names it.
+///
+/// Every endpoint builds its request from this description, so the method, path template and
+/// query names a request uses are the ones listed here, and tests compare these lists with
+/// the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// The spec's `operationId`, e.g. `get-room`.
+    pub id: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The spec's path template, without the `/v2` prefix, e.g. `/rooms/{roomId}`.
+    pub path: &'static str,
+    /// Every query parameter the operation may send.
+    pub query: &'static [&'static str],
+    /// What the request body is.
+    pub request_body: BodyKind,
+    /// What a successful response body is.
+    pub response_body: BodyKind,
+}
+
+/// Shorthand for an [`Operation`] literal.
+pub(crate) const fn op(
+    id: &'static str,
+    method: Method,
+    path: &'static str,
+    query: &'static [&'static str],
+    request_body: BodyKind,
+    response_body: BodyKind,
+) -> Operation {
+    Operation {
+        id,
+        method,
+        path,
+        query,
+        request_body,
+        response_body,
+    }
+}
+
+/// The kind of body a request sends or a response returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// No body (or one that is ignored).
+    None,
+    /// `application/json`.
+    Json,
+    /// `application/octet-stream`.
+    Binary,
+}
+
+impl BodyKind {
+    /// The content type of this kind of body, if it has one.
+    pub fn content_type(self) -> Option<&'static str> {
+        match self {
+            BodyKind::None => None,
+            BodyKind::Json => Some("application/json"),
+            BodyKind::Binary => Some("application/octet-stream"),
+        }
+    }
+}
+
+/// One REST operation with its parameters: builds the request, reads the response.
+pub trait Endpoint {
+    /// What a successful call returns.
+    type Output;
+
+    /// The operation this endpoint performs.
+    const OPERATION: Operation;
+
+    /// Builds the HTTP request. Fails only on invalid input (such as an empty ID).
+    fn request(&self, config: &Config) -> Result<HttpRequest, Error>;
+
+    /// Reads a successful (2xx) response.
+    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error>;
+
+    /// Reads any response: a non-2xx status becomes [`Error::Api`], a 2xx goes to
+    /// [`Endpoint::parse`].
+    fn response(&self, response: HttpResponse) -> Result<Self::Output, Error> {
+        let response = check_status(response)?;
+        self.parse(response)
+    }
+}
+
+/// Turns a non-2xx response into [`Error::Api`]; passes any 2xx through.
+pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
+    if response.status().is_success() {
+        return Ok(response);
+    }
+    let (parts, body) = response.into_parts();
+    Err(Error::Api(Box::new(ApiError::from_response(
+        parts.status,
+        parts.headers,
+        body,
+    ))))
+}
+
+/// Decodes a JSON body, reporting the JSON path of the first field that doesn't fit.
+pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
+    let (parts, body) = response.into_parts();
+    let decode_error = |path: String, message: String| {
+        Error::Decode(Box::new(DecodeError {
+            status: parts.status,
+            path,
+            message,
+            raw_body: body.clone(),
+        }))
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(&body);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| decode_error(e.path().to_string(), e.inner().to_string()))?;
+    deserializer
+        .end()
+        .map_err(|e| decode_error(".".to_owned(), e.to_string()))?;
+    Ok(value)
+}
+
+/// Builds a request from an [`Operation`]: fills the path template with encoded segments,
+/// appends query parameters, sets the headers and the body.
+///
+/// Endpoints in this crate use it; it is public so endpoints can be written outside too.
+#[derive(Debug)]
+pub struct RequestBuilder<'a> {
+    config: &'a Config,
+    operation: &'a Operation,
+    path: String,
+    query: String,
+    body: Bytes,
+}
+
+impl<'a> RequestBuilder<'a> {
+    /// Starts a request for `operation` against `config`'s base URL.
+    pub fn new(config: &'a Config, operation: &'a Operation) -> Self {
+        RequestBuilder {
+            config,
+            operation,
+            path: operation.path.to_owned(),
+            query: String::new(),
+            body: Bytes::new(),
+        }
+    }
+
+    /// Fills `{name}` in the path template with `value`, percent-encoded as one segment.
+    ///
+    /// An empty value is rejected: it would silently address another resource.
+    pub fn path_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
+        if value.is_empty() {
+            return Err(Error::invalid_input(format!(
+                "`{name}` must not be empty ({})",
+                self.operation.id
+            )));
+        }
+        let placeholder = format!("{{{name}}}");
+        debug_assert!(
+            self.path.contains(&placeholder),
+            "{} has no path parameter {name}",
+            self.operation.id
+        );
+        self.path = self.path.replace(&placeholder, &encode_component(value));
+        Ok(self)
+    }
+
+    /// Appends `name=value` to the query string.
+    pub fn query(mut self, name: &str, value: &str) -> Self {
+        debug_assert!(
+            self.operation.query.contains(&name),
+            "{} has no query parameter {name}",
+            self.operation.id
+        );
+        self.query
+            .push(if self.query.is_empty() { '?' } else { '&' });
+        self.query.push_str(&encode_component(name));
+        self.query.push('=');
+        self.query.push_str(&encode_component(value));
+        self
+    }
+
+    /// Appends `name=value` when `value` is set.
+    pub fn query_opt(self, name: &str, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(value) => self.query(name, &value.to_string()),
+            None => self,
+        }
+    }
+
+    /// A presence flag: sent as `name=true` when set, left out otherwise (the server treats
+    /// any value, `false` included, as "on").
+    pub fn flag(self, name: &str, on: bool) -> Self {
+        if on {
+            self.query(name, "true")
+        } else {
+            self
+        }
+    }
+
+    /// Sets a JSON body.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+        debug_assert_eq!(self.operation.request_body, BodyKind::Json);
+        let bytes = serde_json::to_vec(body).map_err(|e| {
+            Error::invalid_input(format!("the request body can't be serialized: {e}"))
+        })?;
+        self.body = Bytes::from(bytes);
+        Ok(self)
+    }
+
+    /// Sets a raw binary body.
+    pub fn binary(mut self, body: Bytes) -> Self {
+        debug_assert_eq!(self.operation.request_body, BodyKind::Binary);
+        self.body = body;
+        self
+    }
+
+    /// Finishes the request.
+    pub fn build(self) -> Result<HttpRequest, Error> {
+        debug_assert!(
+            !self.path.contains('{'),
+            "{}: unfilled path parameter in {}",
+            self.operation.id,
+            self.path
+        );
+        let uri = format!("{}/v2{}{}", self.config.base_url(), self.path, self.query);
+        let mut builder = http::Request::builder()
+            .method(self.operation.method.clone())
+            .uri(uri)
+            .header(AUTHORIZATION, self.config.authorization())
+            .header(USER_AGENT, self.config.user_agent());
+        if let Some(content_type) = self.operation.request_body.content_type() {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
+        builder
+            .body(self.body)
+            .map_err(|e| Error::invalid_input(format!("the request can't be built: {e}")))
+    }
+}
+
+/// Percent-encodes everything except RFC 3986 unreserved characters, so a value always stays
+/// one path segment or one query value (`/`, `:`, `#`, `?`, `&`, spaces and non-ASCII included).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Returns `()` for a 2xx response whatever its body (the API sometimes sends one where the
+/// spec documents none).
+pub(crate) fn ignore_body(_response: HttpResponse) -> Result<(), Error> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_one_segment() {
+        assert_eq!(
+            encode_component("liveblocks:engineering/α #1?x"),
+            "liveblocks%3Aengineering%2F%CE%B1%20%231%3Fx"
+        );
+        assert_eq!(encode_component("a-b.c_d~e"), "a-b.c_d~e");
+        assert_eq!(encode_component("a&b=c+d%"), "a%26b%3Dc%2Bd%25");
+    }
+
+    #[test]
+    fn decode_reports_the_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            count: u32,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Page {
+            data: Vec<Item>,
+        }
+        let response = http::Response::builder()
+            .status(200)
+            .body(Bytes::from_static(
+                br#"{"data":[{"count":1},{"count":"x"}]}"#,
+            ))
+            .unwrap();
+        let err = decode_json::<Page>(response).unwrap_err();
+        let Error::Decode(decode) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(decode.path, "data[1].count");
+        assert_eq!(
+            decode.raw_body,
+            Bytes::from_static(br#"{"data":[{"count":1},{"count":"x"}]}"#)
+        );
+        assert!(err.to_string().contains("data[1].count"), "{err}");
+    }
+
+    #[test]
+    fn decode_rejects_trailing_garbage_and_html() {
+        for body in [&b"{} x"[..], b"<html></html>", b""] {
+            let response = http::Response::builder()
+                .status(200)
+                .body(Bytes::copy_from_slice(body))
+                .unwrap();
+            let err = decode_json::<serde_json::Value>(response).unwrap_err();
+            assert!(matches!(err, Error::Decode(_)), "{err:?}");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The sans-IO core of the Liveblocks REST API client.
+//!
+//! It turns typed calls into `http::Request`s and `http::Response`s into typed results or
+//! typed errors, and never does I/O itself. Pick an adapter crate to run the requests
+//! (`liveblocks-hyper` for tokio, `liveblocks-ureq` for blocking code, `liveblocks-wasm` for
+//! browsers and Cloudflare Workers), bring your own through [`Transport`] or
+//! [`BlockingTransport`], or drive an [`Endpoint`] by hand.
+//!
+//! ```
+//! use bytes::Bytes;
+//! use liveblocks_core::{Client, Config, TransportError};
+//! use liveblocks_core::models::rooms::RoomPermission;
+//!
+//! // Any closure from request to response is a transport; this one plays the server.
+//! let transport = |request: http::Request<Bytes>| -> Result<http::Response<Bytes>, TransportError> {
+//!     assert_eq!(request.method(), "POST");
+//!     assert_eq!(request.uri().path(), "/v2/rooms");
+//!     let body = r#"{"type":"room","id":"my-room","organizationId":"default",
+//!         "createdAt":"2024-05-01T10:00:00.000Z","defaultAccesses":["room:write"],
+//!         "usersAccesses":{},"groupsAccesses":{},"metadata":{"color":"blue"}}"#;
+//!     Ok(http::Response::new(Bytes::from(body)))
+//! };
+//! let client = Client::with_transport(Config::new("sk_test")?, transport);
+//! let room = client
+//!     .create_room("my-room", [RoomPermission::RoomWrite])
+//!     .metadata("color", "blue")
+//!     .send()?;
+//! assert_eq!(room.id, "my-room");
+//! # Ok::<(), liveblocks_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod config;
+pub mod endpoint;
+pub mod endpoints;
+pub mod error;
+pub mod models;
+pub mod transport;
+
+pub use client::{Call, CallFuture, Client};
+pub use config::Config;
+pub use endpoint::{Endpoint, Operation};
+pub use endpoints::{rooms, storage, yjs};
+pub use error::{ApiError, DecodeError, Error};
+pub use transport::{BlockingTransport, Transport, TransportError, TransportErrorKind};
+
+/// Re-exported so adapters and users name the same versions.
+pub use bytes;
+/// Re-exported so adapters and users name the same versions.
+pub use http;
