@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::transport::{BlockingTransport, MaybeSend, Transport};
+use crate::transport::{BlockingTransport, FromConfig, MaybeSend, Transport};
 
 /// A Liveblocks client over the transport `T`.
 ///
@@ -51,6 +51,25 @@ impl<T> Client<T> {
             client: self.clone(),
             endpoint,
         }
+    }
+}
+
+impl<T: FromConfig> Client<T> {
+    /// A client for the hosted API with this secret key (`sk_...`).
+    pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
+        Self::from_config(Config::new(secret)?)
+    }
+
+    /// A client configured from `LIVEBLOCKS_SECRET_KEY` and `LIVEBLOCKS_BASE_URL`
+    /// (see [`Config::from_env`]).
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_config(Config::from_env()?)
+    }
+
+    /// A client for any configuration.
+    pub fn from_config(config: Config) -> Result<Self, Error> {
+        let transport = T::from_config(&config)?;
+        Ok(Self::with_transport(config, transport))
     }
 }
 

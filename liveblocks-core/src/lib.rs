@@ -44,7 +44,7 @@ pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
 pub use endpoints::{rooms, storage, yjs};
 pub use error::{ApiError, DecodeError, Error};
-pub use transport::{BlockingTransport, Transport, TransportError, TransportErrorKind};
+pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};
 
 /// Re-exported so adapters and users name the same versions.
 pub use bytes;

@@ -7,6 +7,9 @@
 //!
 //! ```
 //! use bytes::Bytes;
+
+use crate::config::Config;
+use crate::error::Error;
 //! use liveblocks_core::{Client, Config, TransportError};
 //!
 //! // A blocking transport that answers every request itself.
@@ -32,6 +35,16 @@ use bytes::Bytes;
 pub type HttpRequest = http::Request<Bytes>;
 /// The response type every transport returns, for any status.
 pub type HttpResponse = http::Response<Bytes>;
+
+/// A transport that can build itself from a [`Config`] (reading its timeout, for example).
+///
+/// The adapter crates implement it, which gives their client aliases the constructors
+/// [`Client::new`](crate::Client::new), [`Client::from_env`](crate::Client::from_env) and
+/// [`Client::from_config`](crate::Client::from_config).
+pub trait FromConfig: Sized {
+    /// Builds the transport for `config`.
+    fn from_config(config: &Config) -> Result<Self, Error>;
+}
 
 /// Sends requests asynchronously.
 ///
