@@ -7,9 +7,6 @@
 //!
 //! ```
 //! use bytes::Bytes;
-
-use crate::config::Config;
-use crate::error::Error;
 //! use liveblocks_core::{Client, Config, TransportError};
 //!
 //! // A blocking transport that answers every request itself.
@@ -30,6 +27,9 @@ use std::fmt;
 use std::future::Future;
 
 use bytes::Bytes;
+
+use crate::config::Config;
+use crate::error::Error;
 
 /// The request type every transport receives.
 pub type HttpRequest = http::Request<Bytes>;
