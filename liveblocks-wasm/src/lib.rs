@@ -1,1 +1,225 @@
-//! placeholder
+//! The Liveblocks REST API client for `wasm32`: a [`Transport`] over the JS `fetch`.
+//!
+//! [`FetchTransport`] sends each request through the **global** `fetch` function, so it works
+//! wherever one exists, with or without a `window`: Cloudflare Workers (workerd), Deno, browser
+//! pages and web workers. [`Client`] is the ready-made client over it; its calls are awaited:
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), liveblocks_wasm::Error> {
+//! use liveblocks_wasm::Client;
+//!
+//! let client = Client::new("sk_prod_...")?;
+//! let room = client.get_room("my-room").await?;
+//! # let _ = room;
+//! # Ok(()) }
+//! ```
+//!
+//! # In a Cloudflare Worker
+//!
+//! A Worker has no process environment, so build the [`Config`] from the Worker's `env` with
+//! [`Config::from_lookup`]. With the [`worker`](https://docs.rs/worker) crate:
+//!
+//! ```ignore
+//! use liveblocks_wasm::{Client, Config};
+//! use worker::{event, Context, Env, Request, Response, Result};
+//!
+//! #[event(fetch)]
+//! async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+//!     // LIVEBLOCKS_SECRET_KEY is a secret, LIVEBLOCKS_BASE_URL an optional plain variable.
+//!     let config = Config::from_lookup(|name| env.secret(name).ok().map(|s| s.to_string()))
+//!         .map_err(|e| worker::Error::RustError(e.to_string()))?;
+//!     let client = Client::from_config(config).map_err(|e| worker::Error::RustError(e.to_string()))?;
+//!
+//!     let room_id = req.url()?.path().trim_start_matches('/').to_owned();
+//!     match client.get_room(room_id).await {
+//!         Ok(room) => Response::ok(format!("{} has {} metadata keys", room.id, room.metadata.len())),
+//!         Err(e) if e.is_not_found() => Response::error("no such room", 404),
+//!         Err(e) => Response::error(e.to_string(), 502),
+//!     }
+//! }
+//! ```
+//!
+//! Or with plain `wasm-bindgen`, exporting an async function to the JS side of the Worker:
+//!
+//! ```ignore
+//! use wasm_bindgen::prelude::*;
+//!
+//! #[wasm_bindgen]
+//! pub async fn room_metadata(secret: String, room_id: String) -> Result<String, JsError> {
+//!     let client = liveblocks_wasm::Client::new(secret)?;
+//!     let room = client.get_room(room_id).await?;
+//!     Ok(format!("{:?}", room.metadata))
+//! }
+//! ```
+//!
+//! # Timeouts and errors
+//!
+//! [`Config::timeout`] bounds each whole request, body included: when it runs out the `fetch`
+//! is aborted through an `AbortController` and the call fails with
+//! [`TransportErrorKind::Timeout`](liveblocks_core::TransportErrorKind::Timeout). A `fetch`
+//! that rejects with a `TypeError` (the network error of the Fetch standard) gives
+//! [`TransportErrorKind::Connect`](liveblocks_core::TransportErrorKind::Connect); an abort
+//! from elsewhere gives `Aborted`; anything else `Other`. The JS error's name and message are
+//! kept in the error's message. Dropping a pending call aborts its `fetch`.
+//!
+//! # Other targets
+//!
+//! The crate builds everywhere so that it can sit in a workspace built natively, but outside
+//! `wasm32` there is no `fetch`: [`FetchTransport`] then fails every request with an error
+//! (of kind `Other`) saying so. Use `liveblocks-hyper` or `liveblocks-ureq` there.
+//!
+//! Responses are read whole into memory, as core expects; the runtime's own limits apply
+//! (a Worker's memory, for example).
+//!
+//! [`Transport`]: liveblocks_core::Transport
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::time::Duration;
+
+use liveblocks_core::transport::{HttpRequest, HttpResponse};
+use liveblocks_core::{FromConfig, Transport, TransportError};
+
+pub use liveblocks_core;
+pub use liveblocks_core::{Config, Error};
+
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+
+/// A Liveblocks client whose requests go through the JS `fetch`.
+///
+/// Build it with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`;
+/// in a Cloudflare Worker, prefer [`Config::from_lookup`] over the Worker's `env`.
+pub type Client = liveblocks_core::Client<FetchTransport>;
+
+/// A [`Transport`] that sends requests with the global `fetch` (no `window` needed).
+///
+/// Each request gets its own `AbortController`, fired after the timeout (the [`Config`]'s
+/// when built through [`FromConfig`]). The transport holds no JS objects between requests,
+/// so it is cheap to create and to keep in a `static`-free struct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetchTransport {
+    timeout: Duration,
+}
+
+impl FetchTransport {
+    /// A transport with the default timeout ([`liveblocks_core::config::DEFAULT_TIMEOUT`]).
+    pub fn new() -> Self {
+        FetchTransport {
+            timeout: liveblocks_core::config::DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// The same transport with another whole-request timeout.
+    ///
+    /// Timeouts above about 24.8 days (`i32::MAX` milliseconds, the longest `setTimeout`
+    /// accepts) are shortened to that; sub-millisecond parts are rounded up.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The whole-request timeout.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+}
+
+impl Default for FetchTransport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FromConfig for FetchTransport {
+    fn from_config(config: &Config) -> Result<Self, Error> {
+        Ok(FetchTransport::new().with_timeout(config.timeout()))
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl Transport for FetchTransport {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            fetch::send(request, self.timeout).await
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = request;
+            Err(TransportError::new(
+                liveblocks_core::TransportErrorKind::Other,
+                "liveblocks-wasm's FetchTransport needs the JS fetch and only runs on wasm32; \
+                 use liveblocks-hyper or liveblocks-ureq on other targets",
+            ))
+        }
+    }
+}
+
+/// The timeout in whole milliseconds as `setTimeout` takes it: rounded up, capped at
+/// `i32::MAX`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn timer_millis(timeout: Duration) -> i32 {
+    let nanos = timeout.as_nanos();
+    let millis = nanos / 1_000_000 + u128::from(nanos % 1_000_000 != 0);
+    i32::try_from(millis).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_config_takes_the_timeout() {
+        let config = Config::new("sk_test")
+            .unwrap()
+            .with_timeout(Duration::from_millis(1500));
+        let client = Client::from_config(config).unwrap();
+        assert_eq!(client.transport().timeout(), Duration::from_millis(1500));
+        assert_eq!(
+            FetchTransport::default().timeout(),
+            liveblocks_core::config::DEFAULT_TIMEOUT
+        );
+    }
+
+    #[test]
+    fn timer_millis_rounds_up_and_caps() {
+        assert_eq!(timer_millis(Duration::ZERO), 0);
+        assert_eq!(timer_millis(Duration::from_nanos(1)), 1);
+        assert_eq!(timer_millis(Duration::from_millis(250)), 250);
+        assert_eq!(timer_millis(Duration::from_micros(250_001)), 251);
+        assert_eq!(timer_millis(Duration::from_secs(60)), 60_000);
+        assert_eq!(timer_millis(Duration::from_secs(u64::MAX)), i32::MAX);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn native_requests_fail_with_a_clear_error() {
+        let client = Client::new("sk_test").unwrap();
+        let err = futures_lite_block_on(client.get_room("r").into_future()).unwrap_err();
+        assert!(!err.is_retryable());
+        match err {
+            Error::Transport(e) => {
+                assert_eq!(e.kind(), liveblocks_core::TransportErrorKind::Other);
+                assert!(e.message().contains("wasm32"), "{}", e.message());
+            }
+            other => panic!("expected a transport error, got {other:?}"),
+        }
+    }
+
+    /// Polls a future that never waits (the native transport answers at once).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
+        use std::future::IntoFuture;
+        use std::task::{Context, Poll, Waker};
+        let mut future = std::pin::pin!(future.into_future());
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("the native transport should answer without waiting"),
+        }
+    }
+}
