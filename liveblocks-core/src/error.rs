@@ -236,6 +236,26 @@ impl fmt::Debug for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// The error body the API documents (schema `Error`); every field is optional.
+///
+/// [`ApiError::from_response`] reads bodies more leniently than this type (non-string values,
+/// the dev server's `reason`); this type is what the spec describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ErrorBody {
+    /// A machine-readable code such as `ROOM_NOT_FOUND`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// A human-readable message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// How to fix it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// A documentation link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+}
+
 /// A 2xx body that does not match the operation's response type.
 #[derive(Clone)]
 pub struct DecodeError {

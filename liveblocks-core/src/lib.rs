@@ -43,7 +43,7 @@ pub use client::{Call, CallFuture, Client};
 pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
 pub use endpoints::{rooms, storage, yjs};
-pub use error::{ApiError, DecodeError, Error};
+pub use error::{ApiError, DecodeError, Error, ErrorBody};
 pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};
 
 /// Re-exported so adapters and users name the same versions.

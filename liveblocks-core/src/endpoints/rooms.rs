@@ -1,7 +1,6 @@
 //! Rooms: list, create, read, update, delete, rename, move, prewarm; presence and broadcast.
 
 use http::Method;
-use serde::Serialize;
 
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
@@ -10,7 +9,9 @@ use crate::endpoint::{
 };
 use crate::error::Error;
 use crate::models::rooms::{
-    ActiveUsers, MetadataValue, NewRoom, Room, RoomPermission, RoomUpdate, StorageEngine, UserInfo,
+    ActiveUsers, CreateRoomRequestBody, MetadataValue, NewRoom, Room, RoomPermission, RoomUpdate,
+    SetPresenceRequestBody, StorageEngine, UpdateRoomIdRequestBody,
+    UpdateRoomOrganizationIdRequestBody, UpsertRoomRequestBody, UserInfo,
 };
 use crate::models::{Cursor, Page};
 use crate::transport::{HttpRequest, HttpResponse};
@@ -134,15 +135,9 @@ impl Endpoint for GetRooms {
 }
 
 /// Creates a room (`POST /v2/rooms`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateRoom {
-    id: String,
-    #[serde(flatten)]
-    room: NewRoom,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    engine: Option<StorageEngine>,
-    #[serde(skip)]
+    body: CreateRoomRequestBody,
     idempotent: bool,
 }
 
@@ -158,9 +153,11 @@ impl CreateRoom {
     /// A room `id` with all its settings at once.
     pub fn from_settings(id: impl Into<String>, room: NewRoom) -> Self {
         CreateRoom {
-            id: id.into(),
-            room,
-            engine: None,
+            body: CreateRoomRequestBody {
+                id: id.into(),
+                room,
+                engine: None,
+            },
             idempotent: false,
         }
     }
@@ -195,7 +192,7 @@ impl CreateRoom {
 
     /// Chooses the storage engine.
     pub fn engine(mut self, engine: StorageEngine) -> Self {
-        self.engine = Some(engine);
+        self.body.engine = Some(engine);
         self
     }
 
@@ -207,7 +204,7 @@ impl CreateRoom {
     }
 
     fn with_room(mut self, f: impl FnOnce(NewRoom) -> NewRoom) -> Self {
-        self.room = f(self.room);
+        self.body.room = f(self.body.room);
         self
     }
 }
@@ -233,12 +230,12 @@ impl Endpoint for CreateRoom {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.id.is_empty() {
+        if self.body.id.is_empty() {
             return Err(Error::invalid_input("`id` must not be empty (create-room)"));
         }
         RequestBuilder::new(config, &Self::OPERATION)
             .flag("idempotent", self.idempotent)
-            .json(self)?
+            .json(&self.body)?
             .build()
     }
 
@@ -249,7 +246,7 @@ impl Endpoint for CreateRoom {
 
 /// Declares an endpoint that addresses one room and has no other parameter.
 macro_rules! room_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $output:ty, $parse:expr) => {
+    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name {
@@ -266,7 +263,7 @@ macro_rules! room_endpoint {
         impl Endpoint for $name {
             type Output = $output;
             const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::Json);
+                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
 
             fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
                 RequestBuilder::new(config, &Self::OPERATION)
@@ -283,20 +280,20 @@ macro_rules! room_endpoint {
 
 room_endpoint!(
     /// Reads a room (`GET /v2/rooms/{roomId}`).
-    GetRoom, "get-room", GET, "/rooms/{roomId}", Room, decode_json
+    GetRoom, "get-room", GET, "/rooms/{roomId}", Json, Room, decode_json
 );
 room_endpoint!(
     /// Deletes a room and everything in it (`DELETE /v2/rooms/{roomId}`). Deleting a room
     /// that does not exist succeeds.
-    DeleteRoom, "delete-room", DELETE, "/rooms/{roomId}", (), ignore_body
+    DeleteRoom, "delete-room", DELETE, "/rooms/{roomId}", None, (), ignore_body
 );
 room_endpoint!(
     /// Loads a room into memory ahead of expected use (`GET /v2/rooms/{roomId}/prewarm`).
-    PrewarmRoom, "prewarm-room", GET, "/rooms/{roomId}/prewarm", (), ignore_body
+    PrewarmRoom, "prewarm-room", GET, "/rooms/{roomId}/prewarm", None, (), ignore_body
 );
 room_endpoint!(
     /// Lists the users connected to a room (`GET /v2/rooms/{roomId}/active-users`).
-    GetActiveUsers, "get-active-users", GET, "/rooms/{roomId}/active-users", ActiveUsers, decode_json
+    GetActiveUsers, "get-active-users", GET, "/rooms/{roomId}/active-users", Json, ActiveUsers, decode_json
 );
 
 /// Changes a room's accesses and metadata (`POST /v2/rooms/{roomId}`).
@@ -412,14 +409,7 @@ impl Endpoint for UpdateRoom {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpsertRoom {
     room_id: String,
-    body: UpsertBody,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-struct UpsertBody {
-    update: RoomUpdate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    create: Option<NewRoom>,
+    body: UpsertRoomRequestBody,
 }
 
 impl UpsertRoom {
@@ -427,7 +417,7 @@ impl UpsertRoom {
     pub fn new(room_id: impl Into<String>, update: RoomUpdate) -> Self {
         UpsertRoom {
             room_id: room_id.into(),
-            body: UpsertBody {
+            body: UpsertRoomRequestBody {
                 update,
                 create: None,
             },
@@ -502,7 +492,9 @@ impl Endpoint for UpdateRoomId {
         }
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
-            .json(&serde_json::json!({ "newRoomId": self.new_room_id }))?
+            .json(&UpdateRoomIdRequestBody {
+                new_room_id: self.new_room_id.clone(),
+            })?
             .build()
     }
 
@@ -548,10 +540,10 @@ impl Endpoint for UpdateRoomOrganizationId {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
-            .json(&serde_json::json!({
-                "fromOrganizationId": self.from_organization_id,
-                "toOrganizationId": self.to_organization_id,
-            }))?
+            .json(&UpdateRoomOrganizationIdRequestBody {
+                from_organization_id: self.from_organization_id.clone(),
+                to_organization_id: self.to_organization_id.clone(),
+            })?
             .build()
     }
 
@@ -564,17 +556,7 @@ impl Endpoint for UpdateRoomOrganizationId {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetPresence {
     room_id: String,
-    body: PresenceBody,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PresenceBody {
-    user_id: String,
-    data: serde_json::Value,
-    user_info: UserInfo,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ttl: Option<u32>,
+    body: SetPresenceRequestBody,
 }
 
 impl SetPresence {
@@ -586,7 +568,7 @@ impl SetPresence {
     ) -> Self {
         SetPresence {
             room_id: room_id.into(),
-            body: PresenceBody {
+            body: SetPresenceRequestBody {
                 user_id: user_id.into(),
                 data,
                 user_info: UserInfo::default(),

@@ -67,6 +67,17 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Tristate<T> {
     }
 }
 
+/// For a property the spec marks required but nullable: `null` reads as `None`, while a
+/// missing property is an error (serde would otherwise read a missing `Option` as `None`).
+/// Use as `#[serde(deserialize_with = "crate::models::required_nullable")]`.
+pub(crate) fn required_nullable<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer)
+}
+
 /// The cursor of the next page of a paginated list. Opaque: pass it back as it came.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -91,13 +102,14 @@ impl std::fmt::Display for Cursor {
 }
 
 /// One page of a paginated list.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Page<T> {
     /// The items of this page.
     pub data: Vec<T>,
     /// The cursor of the next page, `None` on the last one.
+    #[serde(deserialize_with = "required_nullable")]
     pub next_cursor: Option<Cursor>,
 }
 

@@ -99,8 +99,8 @@ impl<const N: usize> From<[&str; N]> for MetadataValue {
     }
 }
 
-/// A room.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A room (schema `Room`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Room {
@@ -114,7 +114,7 @@ pub struct Room {
     /// When the room was created.
     pub created_at: Timestamp,
     /// When someone last connected, if ever.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_connection_at: Option<Timestamp>,
     /// What everyone may do.
     pub default_accesses: Vec<RoomPermission>,
@@ -144,6 +144,75 @@ impl Serialize for StorageEngine {
     }
 }
 
+impl<'de> Deserialize<'de> for StorageEngine {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match u8::deserialize(deserializer)? {
+            1 => Ok(StorageEngine::V1),
+            2 => Ok(StorageEngine::V2),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown storage engine {other}"
+            ))),
+        }
+    }
+}
+
+/// The body of `create_room` (schema `CreateRoomRequestBody`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRoomRequestBody {
+    /// The new room's ID.
+    pub id: String,
+    /// Its settings.
+    #[serde(flatten)]
+    pub room: NewRoom,
+    /// Its storage engine, if not the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<StorageEngine>,
+}
+
+/// The body of `upsert_room` (schema `UpsertRoomRequestBody`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpsertRoomRequestBody {
+    /// The changes applied in any case.
+    pub update: RoomUpdate,
+    /// The settings used if the room has to be created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create: Option<NewRoom>,
+}
+
+/// The body of `update_room_id` (schema `UpdateRoomIdRequestBody`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateRoomIdRequestBody {
+    /// The room's new ID.
+    pub new_room_id: String,
+}
+
+/// The body of `update_room_organization_id` (schema `UpdateRoomOrganizationIdRequestBody`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateRoomOrganizationIdRequestBody {
+    /// The organization the room is in now.
+    pub from_organization_id: String,
+    /// The organization to move it to.
+    pub to_organization_id: String,
+}
+
+/// The body of `set_presence` (schema `SetPresenceRequestBody`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetPresenceRequestBody {
+    /// Whose presence.
+    pub user_id: String,
+    /// The presence, a JSON object.
+    pub data: serde_json::Value,
+    /// The user's name, avatar, color and other info.
+    pub user_info: UserInfo,
+    /// How long the presence lasts, 2 to 3599 seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<u32>,
+}
+
 /// The settings of a room to create: `create_room`'s body, and the `create` half of
 /// `upsert_room`.
 ///
@@ -158,22 +227,22 @@ impl Serialize for StorageEngine {
 ///     r#"{"defaultAccesses":["room:read"],"usersAccesses":{"alice":["room:write"]},"metadata":{"color":"blue"}}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewRoom {
     /// The organization the room belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// What everyone may do.
     pub default_accesses: Vec<RoomPermission>,
     /// What given users may do.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub users_accesses: RoomAccesses,
     /// What given groups may do.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub groups_accesses: RoomAccesses,
     /// The room's metadata.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metadata: RoomMetadata,
 }
 
@@ -240,20 +309,20 @@ impl NewRoom {
 ///     r#"{"usersAccesses":{"alice":["room:read"],"bob":null},"metadata":{"color":"red"}}"#
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomUpdate {
     /// What everyone may do: unchanged, reset (`null`), or replaced.
-    #[serde(skip_serializing_if = "Tristate::is_unset")]
+    #[serde(default, skip_serializing_if = "Tristate::is_unset")]
     pub default_accesses: Tristate<Vec<RoomPermission>>,
     /// Per-user changes; `None` removes the user's entry.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub users_accesses: BTreeMap<String, Option<Vec<RoomPermission>>>,
     /// Per-group changes; `None` removes the group's entry.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub groups_accesses: BTreeMap<String, Option<Vec<RoomPermission>>>,
     /// Metadata changes; `None` removes the key. Keys not named are kept.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metadata: BTreeMap<String, Option<MetadataValue>>,
 }
 
@@ -326,7 +395,7 @@ impl RoomUpdate {
 }
 
 /// Someone connected to a room right now.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ActiveUser {
@@ -343,8 +412,8 @@ pub struct ActiveUser {
     pub connection_id: u64,
 }
 
-/// The users connected to a room.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// The users connected to a room (schema `ActiveUsersResponse`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActiveUsers {
     /// One entry per connection.
