@@ -1,5 +1,5 @@
-//! Bugs found in `src/` while writing the request tests. Each test here fails until its bug is
-//! fixed; they live apart so the rest of the suite stays green.
+//! Regression tests for bugs found while writing the request tests (dot-segment IDs,
+//! duplicate user-info keys).
 
 mod common;
 
