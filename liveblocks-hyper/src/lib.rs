@@ -70,6 +70,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -82,6 +83,8 @@ pub use hyper_rustls;
 /// The `hyper-util` version this crate uses, re-exported to build a custom client.
 pub use hyper_util;
 pub use liveblocks_core::{self, *};
+/// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
+pub use rustls;
 
 use liveblocks_core::config::DEFAULT_TIMEOUT;
 use liveblocks_core::transport::{HttpRequest, HttpResponse};
@@ -126,18 +129,55 @@ impl HyperTransport {
     /// through ALPN, `http://` allowed, and happy eyeballs so a host name that resolves to both
     /// IPv6 and IPv4 (like `localhost`) connects over whichever answers.
     pub fn https_connector() -> Result<DefaultConnector, Error> {
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))?
+        .with_root_certificates(rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        })
+        .with_no_client_auth();
+        Ok(Self::https_connector_with_tls_config(tls))
+    }
+
+    /// Like [`HyperTransport::https_connector`], with your own rustls configuration: other
+    /// root certificates (a corporate proxy's CA), client certificates, another crypto
+    /// provider. Its ALPN protocols are replaced with `h2` and `http/1.1`.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use liveblocks_hyper::{rustls, Config, HyperTransport};
+    ///
+    /// # fn run(roots: rustls::RootCertStore) -> Result<(), liveblocks_hyper::Error> {
+    /// let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+    ///     rustls::crypto::ring::default_provider(),
+    /// ))
+    /// .with_safe_default_protocol_versions()
+    /// .expect("ring supports the default TLS versions")
+    /// .with_root_certificates(roots)
+    /// .with_no_client_auth();
+    /// let connector = HyperTransport::https_connector_with_tls_config(tls);
+    /// let http = liveblocks_hyper::hyper_util::client::legacy::Client::builder(
+    ///     liveblocks_hyper::hyper_util::rt::TokioExecutor::new(),
+    /// )
+    /// .build(connector);
+    /// let config = Config::new("sk_prod_...")?;
+    /// let transport = HyperTransport::with_client(http).with_timeout(config.timeout());
+    /// let client = liveblocks_hyper::liveblocks_core::Client::with_transport(config, transport);
+    /// # Ok(()) }
+    /// ```
+    pub fn https_connector_with_tls_config(tls: rustls::ClientConfig) -> DefaultConnector {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_happy_eyeballs_timeout(Some(Duration::from_millis(300)));
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))?
+        hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
             .enable_http2()
-            .wrap_connector(http);
-        Ok(connector)
+            .wrap_connector(http)
     }
 }
 
@@ -196,13 +236,13 @@ where
                 } else {
                     TransportErrorKind::Other
                 };
-                TransportError::with_source(kind, e)
+                transport_error(kind, e)
             })?;
         let (parts, body) = response.into_parts();
         let body = body
             .collect()
             .await
-            .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))?
+            .map_err(|e| transport_error(TransportErrorKind::Other, e))?
             .to_bytes();
         Ok(http::Response::from_parts(parts, body))
     }
@@ -235,5 +275,47 @@ where
 impl FromConfig for HyperTransport {
     fn from_config(config: &Config) -> Result<Self, Error> {
         HyperTransport::new(config)
+    }
+}
+
+/// A transport error whose message carries the whole chain of causes: hyper-util's own
+/// message is only `client error (Connect)`, the useful part (`Connection refused`, a DNS or
+/// certificate failure) is in its sources.
+fn transport_error(
+    kind: TransportErrorKind,
+    error: impl std::error::Error + Send + Sync + 'static,
+) -> TransportError {
+    TransportError::with_source(kind, Detailed(Box::new(error)))
+}
+
+/// Displays an error followed by its causes; its own `source()` continues below the wrapped
+/// error's message.
+struct Detailed(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for Detailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut message = self.0.to_string();
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            let text = error.to_string();
+            if !message.contains(&text) {
+                message.push_str(": ");
+                message.push_str(&text);
+            }
+            cause = error.source();
+        }
+        f.write_str(&message)
+    }
+}
+
+impl std::fmt::Debug for Detailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Detailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
     }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioExecutor, TokioIo};
 use liveblocks_hyper::bytes::Bytes;
 use liveblocks_hyper::{Client, Config, Error, HyperTransport, Transport, TransportErrorKind};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -58,11 +58,12 @@ struct Server {
 
 impl Server {
     async fn start(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> Server {
-        Self::start_on("127.0.0.1:0", handler).await.unwrap()
+        Self::start_on("127.0.0.1:0", None, handler).await.unwrap()
     }
 
     async fn start_on(
         bind: &str,
+        tls: Option<tokio_rustls::TlsAcceptor>,
         handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static,
     ) -> std::io::Result<Server> {
         let listener = TcpListener::bind(bind).await?;
@@ -77,6 +78,7 @@ impl Server {
                 };
                 let handler = Arc::clone(&handler);
                 let seen = Arc::clone(&seen);
+                let tls = tls.clone();
                 tokio::spawn(async move {
                     let service = service_fn(move |request: http::Request<Incoming>| {
                         let handler = Arc::clone(&handler);
@@ -103,9 +105,24 @@ impl Server {
                         }
                     });
                     // Connections end with errors when the client gives up; that's fine.
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
+                    let Some(acceptor) = tls else {
+                        let _ = hyper::server::conn::http1::Builder::new()
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                        return;
+                    };
+                    let Ok(stream) = acceptor.accept(stream).await else {
+                        return;
+                    };
+                    if stream.get_ref().1.alpn_protocol() == Some(b"h2") {
+                        let _ = hyper::server::conn::http2::Builder::new(TokioExecutor::new())
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                    } else {
+                        let _ = hyper::server::conn::http1::Builder::new()
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                    }
                 });
             }
         });
@@ -344,6 +361,8 @@ async fn refused_connection_is_a_connect_error() {
         .unwrap_err();
     assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
     assert!(err.is_retryable());
+    // The message carries the cause, not just hyper-util's "client error (Connect)".
+    assert!(err.to_string().contains("Connection refused"), "{err}");
 }
 
 #[tokio::test]
@@ -358,6 +377,7 @@ async fn unknown_host_is_a_connect_error() {
         .await
         .unwrap_err();
     assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
+    assert!(err.to_string().contains("dns error"), "{err}");
 }
 
 #[tokio::test]
@@ -431,7 +451,7 @@ async fn falls_back_to_ipv4_when_ipv6_is_refused() {
 #[tokio::test]
 async fn ipv6_literal_reaches_an_ipv6_server() {
     // Machines without IPv6 loopback can't run this check; say so instead of passing quietly.
-    let server = match Server::start_on("[::1]:0", |_| Reply::json(200, ROOM)).await {
+    let server = match Server::start_on("[::1]:0", None, |_| Reply::json(200, ROOM)).await {
         Ok(server) => server,
         Err(e) => panic!("this test needs an IPv6 loopback (::1): {e}"),
     };
@@ -497,9 +517,164 @@ async fn huge_timeout_does_not_overflow() {
     assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
 }
 
+#[tokio::test]
+async fn json_request_body_and_content_type_are_sent_unchanged() {
+    let server = Server::start(|_| Reply::json(200, ROOM)).await;
+    let room = server
+        .client()
+        .create_room(
+            "my-room",
+            [liveblocks_hyper::models::rooms::RoomPermission::RoomWrite],
+        )
+        .metadata("color", "blue")
+        .await
+        .unwrap();
+    assert_eq!(room.id, "my-room");
+    let seen = server.only_request();
+    assert_eq!(seen.method, http::Method::POST);
+    assert_eq!(seen.target, "/v2/rooms");
+    // Exactly this: the dev server rejects a `charset` parameter or another type.
+    assert_eq!(seen.header("content-type"), Some("application/json"));
+    assert_eq!(
+        seen.header("content-length"),
+        Some(&*seen.body.len().to_string())
+    );
+    let body: serde_json::Value = serde_json::from_slice(&seen.body).unwrap();
+    assert_eq!(body["id"], "my-room");
+    assert_eq!(body["defaultAccesses"], serde_json::json!(["room:write"]));
+    assert_eq!(body["metadata"]["color"], "blue");
+}
+
 #[test]
 fn transport_is_clone_send_sync() {
     fn check<T: Clone + Send + Sync + 'static>() {}
     check::<HyperTransport>();
     check::<Client>();
+}
+
+// TLS. tests/tls holds a throwaway test CA and a `localhost` certificate it signed (valid
+// 2000-2125); the private key protects nothing.
+
+const TEST_CA: &[u8] = include_bytes!("tls/ca.pem");
+const SERVER_CERT: &[u8] = include_bytes!("tls/server.pem");
+const SERVER_KEY: &[u8] = include_bytes!("tls/server.key");
+
+fn ring() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+fn tls_acceptor() -> tokio_rustls::TlsAcceptor {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_slice_iter(SERVER_CERT)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_slice(SERVER_KEY).unwrap();
+    let mut config = rustls::ServerConfig::builder_with_provider(ring())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    tokio_rustls::TlsAcceptor::from(Arc::new(config))
+}
+
+fn client_trusting_the_test_ca(
+    server: &Server,
+) -> liveblocks_hyper::liveblocks_core::Client<HyperTransport> {
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls::pki_types::CertificateDer::pem_slice_iter(TEST_CA) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let tls = rustls::ClientConfig::builder_with_provider(ring())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let http = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
+        .build(HyperTransport::https_connector_with_tls_config(tls));
+    let config = Config::new("sk_test")
+        .unwrap()
+        .with_base_url(format!("https://localhost:{}", server.addr.port()))
+        .unwrap();
+    liveblocks_hyper::liveblocks_core::Client::with_transport(
+        config,
+        HyperTransport::with_client(http),
+    )
+}
+
+#[tokio::test]
+async fn https_negotiates_http2_through_alpn() {
+    let doc: Bytes = (0..=255u8)
+        .cycle()
+        .take(3 * 1024 * 1024 + 1)
+        .collect::<Vec<u8>>()
+        .into();
+    let served = doc.clone();
+    let server = Server::start_on("127.0.0.1:0", Some(tls_acceptor()), move |r| {
+        if r.target.ends_with("/ydoc-binary") {
+            Reply {
+                status: 200,
+                content_type: "application/octet-stream",
+                body: served.clone(),
+                delay: Duration::ZERO,
+            }
+        } else {
+            Reply::json(200, ROOM)
+        }
+    })
+    .await
+    .unwrap();
+    let client = client_trusting_the_test_ca(&server);
+
+    assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
+    let bytes = client
+        .get_yjs_document_as_binary_update("my-room")
+        .await
+        .unwrap();
+    assert!(bytes == doc, "the response body changed on the way");
+    let update: Vec<u8> = (0..=255u8).rev().cycle().take(100_000).collect();
+    client
+        .send_yjs_binary_update("my-room", update.clone())
+        .await
+        .unwrap();
+
+    let requests = server.requests.lock().unwrap();
+    assert_eq!(requests.len(), 3);
+    for request in requests.iter() {
+        assert_eq!(request.version, http::Version::HTTP_2, "{request:?}");
+        assert_eq!(request.header("authorization"), Some("Bearer sk_test"));
+    }
+    assert!(
+        requests[2].body == update,
+        "the request body changed on the way"
+    );
+    assert_eq!(
+        requests[2].header("content-type"),
+        Some("application/octet-stream")
+    );
+}
+
+#[tokio::test]
+async fn untrusted_certificate_is_a_connect_error() {
+    // The default connector trusts the public web roots, not the test CA.
+    let server = Server::start_on("127.0.0.1:0", Some(tls_acceptor()), |_| {
+        Reply::json(200, ROOM)
+    })
+    .await
+    .unwrap();
+    let config = Config::new("sk_test")
+        .unwrap()
+        .with_base_url(format!("https://localhost:{}", server.addr.port()))
+        .unwrap();
+    let err = Client::from_config(config)
+        .unwrap()
+        .get_room("my-room")
+        .await
+        .unwrap_err();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
+    assert!(err.to_string().contains("UnknownIssuer"), "{err}");
+    assert!(server.requests.lock().unwrap().is_empty());
 }
