@@ -151,7 +151,7 @@ macro_rules! metadata_from_int {
         }
     )*};
 }
-metadata_from_int!(i8, i16, i32, u8, u16, u32, f32);
+metadata_from_int!(i8, i16, i32, u8, u16, u32);
 
 /// A thread's metadata (schema `ThreadMetadata`): at most 50 keys of at most 40 characters.
 pub type ThreadMetadata = BTreeMap<String, MetadataValue>;
