@@ -8,6 +8,7 @@
 //!
 //! Each domain registers its operations and its schema-to-type mapping in its own module.
 
+mod comments;
 mod rooms;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -299,6 +300,7 @@ impl Synth<'_> {
 fn implementation_matches_the_spec() {
     let mut registry = Registry::new();
     rooms::register(&mut registry);
+    comments::register(&mut registry);
 
     let facts = &registry.facts;
     let total_ops = facts["operations"].as_array().unwrap().len();
