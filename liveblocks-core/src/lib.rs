@@ -42,7 +42,7 @@ pub mod transport;
 pub use client::{Call, CallFuture, Client};
 pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
-pub use endpoints::{rooms, storage, yjs};
+pub use endpoints::{auth, groups, notifications, rooms, storage, yjs};
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
 pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};
 

@@ -1,6 +1,9 @@
 //! Every operation as an [`Endpoint`](crate::Endpoint) value, one file per API domain. Each
 //! file also adds that domain's methods to [`Client`](crate::Client).
 
+pub mod auth;
+pub mod groups;
+pub mod notifications;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;
@@ -9,7 +12,14 @@ use crate::endpoint::Operation;
 
 /// Every operation this crate implements, domain by domain.
 pub fn all_operations() -> impl Iterator<Item = &'static Operation> {
-    [rooms::OPERATIONS, storage::OPERATIONS, yjs::OPERATIONS]
-        .into_iter()
-        .flatten()
+    [
+        rooms::OPERATIONS,
+        storage::OPERATIONS,
+        yjs::OPERATIONS,
+        notifications::OPERATIONS,
+        groups::OPERATIONS,
+        auth::OPERATIONS,
+    ]
+    .into_iter()
+    .flatten()
 }

@@ -1,6 +1,9 @@
 //! The types requests send and responses return, one file per API domain, plus the few
 //! building blocks they share.
 
+pub mod auth;
+pub mod groups;
+pub mod notifications;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;
