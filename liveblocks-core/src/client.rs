@@ -110,6 +110,11 @@ impl<T, E> Call<T, E> {
         self.endpoint
     }
 
+    /// Splits the call into its client and endpoint.
+    pub fn into_parts(self) -> (Client<T>, E) {
+        (self.client, self.endpoint)
+    }
+
     /// Changes the endpoint; the generated builder methods forward through this.
     pub fn map(self, f: impl FnOnce(E) -> E) -> Self {
         Call {

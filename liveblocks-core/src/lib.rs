@@ -37,6 +37,7 @@ pub mod endpoint;
 pub mod endpoints;
 pub mod error;
 pub mod models;
+pub mod pagination;
 pub mod transport;
 
 pub use client::{Call, CallFuture, Client};
@@ -44,6 +45,7 @@ pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
 pub use endpoints::{auth, groups, notifications, rooms, storage, yjs};
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
+pub use pagination::{Items, Pages, Paginated};
 pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};
 
 /// Re-exported so adapters and users name the same versions.

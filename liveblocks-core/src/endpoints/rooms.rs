@@ -14,6 +14,7 @@ use crate::models::rooms::{
     UpdateRoomOrganizationIdRequestBody, UpsertRoomRequestBody, UserInfo,
 };
 use crate::models::{Cursor, Page};
+use crate::pagination::Paginated;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -131,6 +132,14 @@ impl Endpoint for GetRooms {
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
         decode_json(response)
+    }
+}
+
+impl Paginated for GetRooms {
+    type Item = Room;
+
+    fn after(self, cursor: Cursor) -> Self {
+        self.starting_after(cursor)
     }
 }
 
