@@ -14,6 +14,7 @@ use crate::models::groups::{
     RemoveGroupMembersRequestBody,
 };
 use crate::models::{Cursor, Page};
+use crate::pagination::Paginated;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -139,6 +140,14 @@ macro_rules! group_list {
         }
 
         call_setters!($name { limit(limit: u32), starting_after(cursor: Cursor) });
+
+        impl Paginated for $name {
+            type Item = Group;
+
+            fn after(self, cursor: Cursor) -> Self {
+                self.starting_after(cursor)
+            }
+        }
 
         impl Endpoint for $name {
             type Output = Page<Group>;

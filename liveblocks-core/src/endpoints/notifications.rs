@@ -20,6 +20,7 @@ use crate::models::notifications::{
     TriggerInboxNotificationRequestBody, UserRoomSubscriptionSettings,
 };
 use crate::models::{Cursor, Page};
+use crate::pagination::Paginated;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -245,6 +246,14 @@ impl Endpoint for GetInboxNotifications {
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
         decode_json(response)
+    }
+}
+
+impl Paginated for GetInboxNotifications {
+    type Item = InboxNotification;
+
+    fn after(self, cursor: Cursor) -> Self {
+        self.starting_after(cursor)
     }
 }
 
@@ -482,6 +491,14 @@ impl Endpoint for GetUserRoomSubscriptionSettings {
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
         decode_json(response)
+    }
+}
+
+impl Paginated for GetUserRoomSubscriptionSettings {
+    type Item = UserRoomSubscriptionSettings;
+
+    fn after(self, cursor: Cursor) -> Self {
+        self.starting_after(cursor)
     }
 }
 

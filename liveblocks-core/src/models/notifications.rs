@@ -345,7 +345,8 @@ pub struct NotificationChannelSettings {
     /// Text mention notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_mention: Option<bool>,
-    /// Custom kinds (`$<name>`).
+    /// Custom kinds (`$<name>`). Don't put `thread` or `textMention` here: they have their
+    /// own fields.
     #[serde(flatten)]
     pub custom: BTreeMap<String, bool>,
 }
@@ -368,9 +369,17 @@ impl NotificationChannelSettings {
         self
     }
 
-    /// Turns a custom kind (`$<name>`) on or off.
+    /// Turns a custom kind (`$<name>`) on or off. `thread` and `textMention` set their own
+    /// fields, so no key is ever sent twice.
     pub fn custom(mut self, kind: impl Into<String>, on: bool) -> Self {
-        self.custom.insert(kind.into(), on);
+        let kind = kind.into();
+        match kind.as_str() {
+            "thread" => self.thread = Some(on),
+            "textMention" => self.text_mention = Some(on),
+            _ => {
+                self.custom.insert(kind, on);
+            }
+        }
         self
     }
 
