@@ -557,7 +557,7 @@ fn assert_spec_settings(settings: &NotificationSettings) {
     let email = settings.email.as_ref().unwrap();
     assert_eq!(email.thread, Some(true));
     assert_eq!(email.text_mention, Some(false));
-    assert_eq!(email.custom["$customNotification"], true);
+    assert!(email.custom["$customNotification"]);
     assert_eq!(email.custom.len(), 1);
     let slack = settings.slack.as_ref().unwrap();
     assert_eq!(slack.get("thread"), Some(true));
@@ -570,7 +570,7 @@ fn assert_spec_settings(settings: &NotificationSettings) {
         (Some(false), Some(true))
     );
     let web_push = settings.web_push.as_ref().unwrap();
-    assert_eq!(web_push.custom["$customNotification"], false);
+    assert!(!web_push.custom["$customNotification"]);
 }
 
 #[test]
