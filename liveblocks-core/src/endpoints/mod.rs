@@ -2,7 +2,10 @@
 //! file also adds that domain's methods to [`Client`](crate::Client).
 
 pub mod attachments;
+pub mod auth;
 pub mod comments;
+pub mod groups;
+pub mod notifications;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;
@@ -17,6 +20,9 @@ pub fn all_operations() -> impl Iterator<Item = &'static Operation> {
         yjs::OPERATIONS,
         comments::OPERATIONS,
         attachments::OPERATIONS,
+        notifications::OPERATIONS,
+        groups::OPERATIONS,
+        auth::OPERATIONS,
     ]
     .into_iter()
     .flatten()

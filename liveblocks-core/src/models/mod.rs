@@ -2,7 +2,10 @@
 //! building blocks they share.
 
 pub mod attachments;
+pub mod auth;
 pub mod comments;
+pub mod groups;
+pub mod notifications;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;

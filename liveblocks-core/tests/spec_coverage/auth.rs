@@ -1,0 +1,15 @@
+//! Auth: access tokens and ID tokens.
+
+use liveblocks_core::auth;
+use liveblocks_core::models::auth::*;
+
+use crate::Registry;
+
+pub fn register(r: &mut Registry) {
+    r.operations(auth::OPERATIONS);
+
+    r.schema::<AuthorizeUserRequestBody>("AuthorizeUserRequestBody");
+    r.schema::<AuthorizeUserResponse>("AuthorizeUserResponse");
+    r.schema::<IdentifyUserRequestBody>("IdentifyUserRequestBody");
+    r.schema::<IdentifyUserResponse>("IdentifyUserResponse");
+}
