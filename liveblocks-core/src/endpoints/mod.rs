@@ -1,6 +1,8 @@
 //! Every operation as an [`Endpoint`](crate::Endpoint) value, one file per API domain. Each
 //! file also adds that domain's methods to [`Client`](crate::Client).
 
+pub mod ai;
+pub mod feeds;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;
@@ -9,7 +11,13 @@ use crate::endpoint::Operation;
 
 /// Every operation this crate implements, domain by domain.
 pub fn all_operations() -> impl Iterator<Item = &'static Operation> {
-    [rooms::OPERATIONS, storage::OPERATIONS, yjs::OPERATIONS]
-        .into_iter()
-        .flatten()
+    [
+        rooms::OPERATIONS,
+        storage::OPERATIONS,
+        yjs::OPERATIONS,
+        ai::OPERATIONS,
+        feeds::OPERATIONS,
+    ]
+    .into_iter()
+    .flatten()
 }

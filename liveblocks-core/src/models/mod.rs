@@ -1,6 +1,8 @@
 //! The types requests send and responses return, one file per API domain, plus the few
 //! building blocks they share.
 
+pub mod ai;
+pub mod feeds;
 pub mod rooms;
 pub mod storage;
 pub mod yjs;
