@@ -8,6 +8,8 @@
 //!
 //! Each domain registers its operations and its schema-to-type mapping in its own module.
 
+mod ai;
+mod feeds;
 mod rooms;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -299,6 +301,8 @@ impl Synth<'_> {
 fn implementation_matches_the_spec() {
     let mut registry = Registry::new();
     rooms::register(&mut registry);
+    ai::register(&mut registry);
+    feeds::register(&mut registry);
 
     let facts = &registry.facts;
     let total_ops = facts["operations"].as_array().unwrap().len();
