@@ -420,6 +420,36 @@ fn create_ai_copilot_other_providers() {
 }
 
 #[test]
+fn create_ai_copilot_with_a_provider_this_sdk_does_not_know() {
+    let mut fields = serde_json::Map::new();
+    fields.insert("provider".into(), json!("mistral"));
+    fields.insert("providerModel".into(), json!("mistral-large"));
+    let expected = expect(
+        Method::POST,
+        "/ai/copilots",
+        Body::Json(json!({
+            "name": "N", "systemPrompt": "S", "providerApiKey": "K",
+            "provider": "mistral", "providerModel": "mistral-large"
+        })),
+    );
+    let provider = AiCopilotProvider::Other(fields);
+    let copilot = check(
+        Reply::json(
+            201,
+            &OPENAI_COPILOT
+                .replace(r#""openai""#, r#""mistral""#)
+                .replace("gpt-4o", "mistral-large"),
+        ),
+        |c| c.create_ai_copilot("N", "S", "K", provider.clone()).send(),
+        CreateAiCopilot::new("N", "S", "K", provider.clone()),
+        &expected,
+        &[],
+    );
+    assert_eq!(copilot.provider.name(), "mistral");
+    assert_eq!(copilot.provider.model(), Some("mistral-large"));
+}
+
+#[test]
 fn get_ai_copilot_decodes_every_provider() {
     let expected = expect(
         Method::GET,
@@ -1219,6 +1249,9 @@ fn invalid_input_is_rejected_before_sending() {
         )
         .send()
         .unwrap_err(),
+        c.create_ai_copilot("n", "s", "k", AiCopilotProvider::Other(Default::default()))
+            .send()
+            .unwrap_err(),
         c.delete_file_knowledge_source("cp", "").send().unwrap_err(),
         c.delete_web_knowledge_source("cp", "").send().unwrap_err(),
         c.get_file_knowledge_source_markdown("", "ks")

@@ -254,6 +254,11 @@ impl Endpoint for CreateAiCopilot {
                 "`name` must not be empty (create-ai-copilot)",
             ));
         }
+        if self.body.provider.name().is_empty() {
+            return Err(Error::invalid_input(
+                "`provider` must be a non-empty string (create-ai-copilot)",
+            ));
+        }
         RequestBuilder::new(config, &Self::OPERATION)
             .json(&self.body)?
             .build()
@@ -544,11 +549,11 @@ impl Endpoint for CreateFileKnowledgeSource {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        Ok(RequestBuilder::new(config, &Self::OPERATION)
+        RequestBuilder::new(config, &Self::OPERATION)
             .path_param("copilotId", &self.copilot_id)?
             .path_param("name", &self.name)?
             .binary(self.file.clone())
-            .build()?)
+            .build()
     }
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
