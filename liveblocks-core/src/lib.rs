@@ -43,7 +43,9 @@ pub mod transport;
 pub use client::{Call, CallFuture, Client};
 pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
-pub use endpoints::{attachments, auth, comments, groups, notifications, rooms, storage, yjs};
+pub use endpoints::{
+    ai, attachments, auth, comments, feeds, groups, notifications, rooms, storage, yjs,
+};
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
 pub use pagination::{Items, Pages, Paginated};
 pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};

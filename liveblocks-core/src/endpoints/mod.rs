@@ -1,9 +1,11 @@
 //! Every operation as an [`Endpoint`](crate::Endpoint) value, one file per API domain. Each
 //! file also adds that domain's methods to [`Client`](crate::Client).
 
+pub mod ai;
 pub mod attachments;
 pub mod auth;
 pub mod comments;
+pub mod feeds;
 pub mod groups;
 pub mod notifications;
 pub mod rooms;
@@ -23,6 +25,8 @@ pub fn all_operations() -> impl Iterator<Item = &'static Operation> {
         notifications::OPERATIONS,
         groups::OPERATIONS,
         auth::OPERATIONS,
+        ai::OPERATIONS,
+        feeds::OPERATIONS,
     ]
     .into_iter()
     .flatten()

@@ -1,9 +1,11 @@
 //! The types requests send and responses return, one file per API domain, plus the few
 //! building blocks they share.
 
+pub mod ai;
 pub mod attachments;
 pub mod auth;
 pub mod comments;
+pub mod feeds;
 pub mod groups;
 pub mod notifications;
 pub mod rooms;

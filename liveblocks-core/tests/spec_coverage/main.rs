@@ -8,8 +8,10 @@
 //!
 //! Each domain registers its operations and its schema-to-type mapping in its own module.
 
+mod ai;
 mod auth;
 mod comments;
+mod feeds;
 mod groups;
 mod notifications;
 mod rooms;
@@ -307,6 +309,8 @@ fn implementation_matches_the_spec() {
     notifications::register(&mut registry);
     groups::register(&mut registry);
     auth::register(&mut registry);
+    ai::register(&mut registry);
+    feeds::register(&mut registry);
 
     let facts = &registry.facts;
     let total_ops = facts["operations"].as_array().unwrap().len();
