@@ -43,7 +43,7 @@ pub mod transport;
 pub use client::{Call, CallFuture, Client};
 pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
-pub use endpoints::{rooms, storage, yjs};
+pub use endpoints::{management, rooms, storage, storage_files, versions, yjs};
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
 pub use pagination::{Items, Pages, Paginated};
 pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};

@@ -1,8 +1,11 @@
 //! The types requests send and responses return, one file per API domain, plus the few
 //! building blocks they share.
 
+pub mod management;
 pub mod rooms;
 pub mod storage;
+pub mod storage_files;
+pub mod versions;
 pub mod yjs;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
