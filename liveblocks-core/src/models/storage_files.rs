@@ -185,7 +185,7 @@ mod tests {
         for good in [
             "fl_abc123456789012345678",
             "fl_AAAAAAAAAAAAAAAAAAAAA",
-            "fl_-_-_-_-_-_-_-_-_-_-_",
+            "fl_-_-_-_-_-_-_-_-_-_-_-",
         ] {
             assert_eq!(StorageFileId::new(good).unwrap().as_str(), good);
         }

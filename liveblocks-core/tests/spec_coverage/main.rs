@@ -8,7 +8,9 @@
 //!
 //! Each domain registers its operations and its schema-to-type mapping in its own module.
 
+mod management;
 mod rooms;
+mod storage_files;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -299,6 +301,8 @@ impl Synth<'_> {
 fn implementation_matches_the_spec() {
     let mut registry = Registry::new();
     rooms::register(&mut registry);
+    storage_files::register(&mut registry);
+    management::register(&mut registry);
 
     let facts = &registry.facts;
     let total_ops = facts["operations"].as_array().unwrap().len();
