@@ -185,7 +185,11 @@ pub fn assert_request(request: &Request<Bytes>, expected: &Expected) {
             assert_eq!(headers.len(), 2, "headers of {uri}: {headers:?}");
         }
         Body::Json(json) => {
-            assert_eq!(content_type, Some("application/json"), "Content-Type of {uri}");
+            assert_eq!(
+                content_type,
+                Some("application/json"),
+                "Content-Type of {uri}"
+            );
             let sent: Value = serde_json::from_slice(request.body())
                 .unwrap_or_else(|e| panic!("body of {uri} is not JSON: {e}"));
             assert_eq!(&sent, json, "JSON body of {uri}");
