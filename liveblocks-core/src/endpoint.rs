@@ -178,11 +178,18 @@ impl<'a> RequestBuilder<'a> {
 
     /// Fills `{name}` in the path template with `value`, percent-encoded as one segment.
     ///
-    /// An empty value is rejected: it would silently address another resource.
+    /// `""`, `"."` and `".."` are rejected: URL parsers drop or resolve such segments (even
+    /// percent-encoded), so the request would silently address another resource.
     pub fn path_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
         if value.is_empty() {
             return Err(Error::invalid_input(format!(
                 "`{name}` must not be empty ({})",
+                self.operation.id
+            )));
+        }
+        if value == "." || value == ".." {
+            return Err(Error::invalid_input(format!(
+                "`{name}` can't be {value:?}: URLs treat it as a relative path ({})",
                 self.operation.id
             )));
         }

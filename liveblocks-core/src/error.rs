@@ -156,8 +156,14 @@ impl ApiError {
             }
         };
         let code = field("error");
+        // A bare JSON string is a message too.
+        let bare_string = match &json {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            _ => None,
+        };
         let message = field("message")
             .or_else(|| field("reason"))
+            .or(bare_string)
             .or_else(|| text_message(json.is_some(), &headers, &body))
             .or_else(|| code.clone())
             .unwrap_or_else(|| {
@@ -389,6 +395,8 @@ mod tests {
         assert_eq!(text.message, "upstream exploded");
         let long = api(500, "text/plain", &"x".repeat(2000));
         assert!(long.message.chars().count() <= 501);
+        let bare = api(429, "application/json", r#""slow down""#);
+        assert_eq!(bare.message, "slow down");
         let custom = api(599, "", "");
         assert_eq!(custom.message, "the server sent no error message");
     }

@@ -1,1 +1,321 @@
-//! placeholder
+//! An async Liveblocks REST API client for tokio, built on hyper 1 and rustls.
+//!
+//! [`Client`] is `liveblocks_core::Client` over [`HyperTransport`]: every operation is a
+//! method that returns a call builder, and awaiting the builder sends the request. This crate
+//! re-exports all of `liveblocks_core`, so it is the only dependency you need (besides tokio).
+//!
+//! ```no_run
+//! use liveblocks_hyper::Client;
+//! use liveblocks_hyper::models::rooms::RoomPermission;
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), liveblocks_hyper::Error> {
+//!     // Reads LIVEBLOCKS_SECRET_KEY (and LIVEBLOCKS_BASE_URL, set by `liveblocks dev`).
+//!     let client = Client::from_env()?;
+//!
+//!     let room = client
+//!         .create_room("my-room", [RoomPermission::RoomWrite])
+//!         .metadata("color", "blue")
+//!         .await?;
+//!     println!("created {}", room.id);
+//!
+//!     match client.get_room("no-such-room").await {
+//!         Err(e) if e.is_not_found() => println!("not found: {:?}", e.code()),
+//!         other => println!("{other:?}"),
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! # Configuration
+//!
+//! [`Client::new`] takes a secret key, [`Client::from_env`] reads the environment and
+//! [`Client::from_config`] takes a full [`Config`]. The config's timeout
+//! ([`Config::with_timeout`], 60 s by default) bounds each whole request, from connecting to
+//! the last byte of the response body.
+//!
+//! The client is cheap to clone and safe to share between tasks; clones share one connection
+//! pool. Connections use HTTP/2 when the server offers it over TLS (ALPN) and HTTP/1.1
+//! otherwise; plain `http://` URLs (the local dev server) work too. TLS is rustls with the
+//! `ring` provider and the Mozilla root certificates from `webpki-roots`, so there is no
+//! OpenSSL or system library to install.
+//!
+//! Requests need a tokio runtime with its time driver enabled (`#[tokio::main]` does that).
+//!
+//! To tune the HTTP stack (a proxy connector, other TLS roots, pool settings), build a
+//! [`hyper_util::client::legacy::Client`] yourself and wrap it with
+//! [`HyperTransport::with_client`]:
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use liveblocks_hyper::hyper_util::client::legacy::Client as HttpClient;
+//! use liveblocks_hyper::hyper_util::rt::TokioExecutor;
+//! use liveblocks_hyper::{Client, Config, HyperTransport};
+//!
+//! # fn run() -> Result<(), liveblocks_hyper::Error> {
+//! let config = Config::new("sk_prod_...")?.with_timeout(Duration::from_secs(10));
+//! let http = HttpClient::builder(TokioExecutor::new())
+//!     .pool_max_idle_per_host(4)
+//!     .build(HyperTransport::https_connector()?);
+//! let transport = HyperTransport::with_client(http).with_timeout(config.timeout());
+//! let client = Client::with_transport(config, transport);
+//! # Ok(()) }
+//! ```
+//!
+//! # Errors
+//!
+//! Non-2xx answers become [`Error::Api`] with the server's body; network failures become
+//! [`Error::Transport`] with a [`TransportErrorKind`] of `Connect` (DNS, refused connection,
+//! TLS handshake), `Timeout`, or `Other`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::connect::{Connect, HttpConnector};
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+
+/// The `hyper-rustls` version this crate uses, re-exported to build a custom connector.
+pub use hyper_rustls;
+/// The `hyper-util` version this crate uses, re-exported to build a custom client.
+pub use hyper_util;
+pub use liveblocks_core::{self, *};
+/// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
+pub use rustls;
+
+use liveblocks_core::config::DEFAULT_TIMEOUT;
+use liveblocks_core::transport::{HttpRequest, HttpResponse};
+
+/// An async Liveblocks client over hyper: `liveblocks_core::Client<HyperTransport>`.
+///
+/// Build one with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`.
+pub type Client = liveblocks_core::Client<HyperTransport>;
+
+/// The connector [`HyperTransport`] uses by default: TCP (with happy eyeballs between IPv6
+/// and IPv4) wrapped in rustls, for both `https://` and `http://` URLs.
+pub type DefaultConnector = hyper_rustls::HttpsConnector<HttpConnector>;
+
+/// The hyper-util client a [`HyperTransport`] wraps.
+pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C, Full<Bytes>>;
+
+/// An async [`Transport`] that sends requests with a pooled hyper-util client.
+///
+/// Cloning is cheap and clones share the connection pool. It is `Send + Sync` and its futures
+/// are `Send`, so calls work under `tokio::spawn`.
+#[derive(Clone)]
+pub struct HyperTransport<C = DefaultConnector> {
+    client: HttpClient<C>,
+    timeout: Duration,
+}
+
+impl HyperTransport {
+    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`],
+    /// with the config's timeout on each whole request.
+    pub fn new(config: &Config) -> Result<Self, Error> {
+        let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .timer(TokioTimer::new())
+            .build(Self::https_connector()?);
+        Ok(HyperTransport {
+            client,
+            timeout: config.timeout(),
+        })
+    }
+
+    /// The default connector: rustls (ring provider, webpki roots), HTTP/2 and HTTP/1.1
+    /// through ALPN, `http://` allowed, and happy eyeballs so a host name that resolves to both
+    /// IPv6 and IPv4 (like `localhost`) connects over whichever answers.
+    pub fn https_connector() -> Result<DefaultConnector, Error> {
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))?
+        .with_root_certificates(rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        })
+        .with_no_client_auth();
+        Ok(Self::https_connector_with_tls_config(tls))
+    }
+
+    /// Like [`HyperTransport::https_connector`], with your own rustls configuration: other
+    /// root certificates (a corporate proxy's CA), client certificates, another crypto
+    /// provider. Its ALPN protocols are replaced with `h2` and `http/1.1`.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use liveblocks_hyper::{rustls, Config, HyperTransport};
+    ///
+    /// # fn run(roots: rustls::RootCertStore) -> Result<(), liveblocks_hyper::Error> {
+    /// let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+    ///     rustls::crypto::ring::default_provider(),
+    /// ))
+    /// .with_safe_default_protocol_versions()
+    /// .expect("ring supports the default TLS versions")
+    /// .with_root_certificates(roots)
+    /// .with_no_client_auth();
+    /// let connector = HyperTransport::https_connector_with_tls_config(tls);
+    /// let http = liveblocks_hyper::hyper_util::client::legacy::Client::builder(
+    ///     liveblocks_hyper::hyper_util::rt::TokioExecutor::new(),
+    /// )
+    /// .build(connector);
+    /// let config = Config::new("sk_prod_...")?;
+    /// let transport = HyperTransport::with_client(http).with_timeout(config.timeout());
+    /// let client = liveblocks_hyper::liveblocks_core::Client::with_transport(config, transport);
+    /// # Ok(()) }
+    /// ```
+    pub fn https_connector_with_tls_config(tls: rustls::ClientConfig) -> DefaultConnector {
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        http.set_happy_eyeballs_timeout(Some(Duration::from_millis(300)));
+        hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .enable_http2()
+            .wrap_connector(http)
+    }
+}
+
+impl<C> HyperTransport<C> {
+    /// A transport over your own hyper-util client, with the default 60 s timeout (change it
+    /// with [`HyperTransport::with_timeout`]).
+    pub fn with_client(client: HttpClient<C>) -> Self {
+        HyperTransport {
+            client,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// Sets the time allowed for each whole request, body included.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The time allowed for each whole request.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The underlying hyper-util client.
+    pub fn client(&self) -> &HttpClient<C> {
+        &self.client
+    }
+}
+
+impl<C> HyperTransport<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    async fn run(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        // hyper leaves out `Content-Length` for an empty body; some servers and proxies answer
+        // 411 to a POST without one.
+        if request.body().is_empty()
+            && matches!(
+                *request.method(),
+                http::Method::POST | http::Method::PUT | http::Method::PATCH
+            )
+        {
+            request
+                .headers_mut()
+                .entry(http::header::CONTENT_LENGTH)
+                .or_insert(http::HeaderValue::from_static("0"));
+        }
+        let response = self
+            .client
+            .request(request.map(Full::new))
+            .await
+            .map_err(|e| {
+                let kind = if e.is_connect() {
+                    TransportErrorKind::Connect
+                } else {
+                    TransportErrorKind::Other
+                };
+                transport_error(kind, e)
+            })?;
+        let (parts, body) = response.into_parts();
+        let body = body
+            .collect()
+            .await
+            .map_err(|e| transport_error(TransportErrorKind::Other, e))?
+            .to_bytes();
+        Ok(http::Response::from_parts(parts, body))
+    }
+}
+
+impl<C> std::fmt::Debug for HyperTransport<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HyperTransport")
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+#[async_trait::async_trait]
+impl<C> Transport for HyperTransport<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        match tokio::time::timeout(self.timeout, self.run(request)).await {
+            Ok(result) => result,
+            Err(_) => Err(TransportError::new(
+                TransportErrorKind::Timeout,
+                format!("no complete response within {:?}", self.timeout),
+            )),
+        }
+    }
+}
+
+impl FromConfig for HyperTransport {
+    fn from_config(config: &Config) -> Result<Self, Error> {
+        HyperTransport::new(config)
+    }
+}
+
+/// A transport error whose message carries the whole chain of causes: hyper-util's own
+/// message is only `client error (Connect)`, the useful part (`Connection refused`, a DNS or
+/// certificate failure) is in its sources.
+fn transport_error(
+    kind: TransportErrorKind,
+    error: impl std::error::Error + Send + Sync + 'static,
+) -> TransportError {
+    TransportError::with_source(kind, Detailed(Box::new(error)))
+}
+
+/// Displays an error followed by its causes; its own `source()` continues below the wrapped
+/// error's message.
+struct Detailed(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for Detailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut message = self.0.to_string();
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            let text = error.to_string();
+            if !message.contains(&text) {
+                message.push_str(": ");
+                message.push_str(&text);
+            }
+            cause = error.source();
+        }
+        f.write_str(&message)
+    }
+}
+
+impl std::fmt::Debug for Detailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Detailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}

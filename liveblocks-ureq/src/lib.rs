@@ -195,6 +195,11 @@ fn io_error_kind(error: &io::Error) -> TransportErrorKind {
         | K::NetworkUnreachable
         | K::NetworkDown => TransportErrorKind::Connect,
         _ if is_lookup_failure(error) => TransportErrorKind::Connect,
+        // A TLS failure (an untrusted certificate, a failed handshake), which ureq reports
+        // as an I/O error carrying the rustls error.
+        _ if error.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
+            TransportErrorKind::Connect
+        }
         _ => TransportErrorKind::Other,
     }
 }
@@ -212,4 +217,46 @@ fn is_lookup_failure(error: &io::Error) -> bool {
     error
         .to_string()
         .starts_with("failed to lookup address information")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_kinds() {
+        let io = |kind: io::ErrorKind| ureq::Error::Io(io::Error::new(kind, "x"));
+        let cases = [
+            (
+                ureq::Error::Timeout(ureq::Timeout::Global),
+                TransportErrorKind::Timeout,
+            ),
+            (io(io::ErrorKind::TimedOut), TransportErrorKind::Timeout),
+            (ureq::Error::HostNotFound, TransportErrorKind::Connect),
+            (ureq::Error::ConnectionFailed, TransportErrorKind::Connect),
+            (
+                io(io::ErrorKind::ConnectionRefused),
+                TransportErrorKind::Connect,
+            ),
+            (
+                ureq::Error::Io(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    rustls::Error::InvalidCertificate(rustls::CertificateError::Expired),
+                )),
+                TransportErrorKind::Connect,
+            ),
+            (
+                io(io::ErrorKind::ConnectionReset),
+                TransportErrorKind::Other,
+            ),
+            (io(io::ErrorKind::UnexpectedEof), TransportErrorKind::Other),
+            (ureq::Error::BodyExceedsLimit(1), TransportErrorKind::Other),
+            (ureq::Error::BadUri("x".into()), TransportErrorKind::Other),
+        ];
+        for (error, kind) in cases {
+            let mapped = map_error(error);
+            assert_eq!(mapped.kind(), kind, "{mapped:?}");
+            assert!(std::error::Error::source(&mapped).is_some());
+        }
+    }
 }

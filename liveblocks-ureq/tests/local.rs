@@ -388,6 +388,83 @@ fn huge_timeout_does_not_overflow() {
 }
 
 #[test]
+fn json_request_body_and_content_type_are_sent_unchanged() {
+    let server = Server::start(|_| Reply::json(200, ROOM));
+    let room = server
+        .client()
+        .create_room(
+            "my-room",
+            [liveblocks_ureq::models::rooms::RoomPermission::RoomWrite],
+        )
+        .metadata("color", "blue")
+        .send()
+        .unwrap();
+    assert_eq!(room.id, "my-room");
+    let seen = server.only_request();
+    assert_eq!(seen.method, "POST");
+    assert_eq!(seen.target, "/v2/rooms");
+    // Exactly this: the dev server rejects a `charset` parameter or another type.
+    assert_eq!(seen.header("content-type"), Some("application/json"));
+    assert_eq!(
+        seen.header("content-length"),
+        Some(&*seen.body.len().to_string())
+    );
+    let body: serde_json::Value = serde_json::from_slice(&seen.body).unwrap();
+    assert_eq!(body["id"], "my-room");
+    assert_eq!(body["defaultAccesses"], serde_json::json!(["room:write"]));
+    assert_eq!(body["metadata"]["color"], "blue");
+}
+
+#[test]
+fn untrusted_certificate_is_a_connect_error() {
+    // tests/tls holds a `localhost` certificate signed by a throwaway test CA (valid
+    // 2000-2125; the key protects nothing). The transport trusts the public web roots only.
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_slice_iter(include_bytes!("tls/server.pem"))
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_slice(include_bytes!("tls/server.key")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    let config = Arc::new(config);
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handshake = thread::spawn(move || {
+        let (mut tcp, _) = listener.accept().unwrap();
+        let mut tls = rustls::ServerConnection::new(config).unwrap();
+        while tls.is_handshaking() {
+            if tls.complete_io(&mut tcp).is_err() {
+                break;
+            }
+        }
+        tls.is_handshaking()
+    });
+
+    let config = Config::new("sk_test")
+        .unwrap()
+        .with_base_url(format!("https://localhost:{port}"))
+        .unwrap();
+    let err = Client::from_config(config)
+        .unwrap()
+        .get_room("r")
+        .send()
+        .unwrap_err();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
+    assert!(err.to_string().contains("UnknownIssuer"), "{err}");
+    assert!(
+        handshake.join().unwrap(),
+        "the TLS handshake should not have completed"
+    );
+}
+
+#[test]
 fn transport_is_clone_send_sync() {
     fn check<T: Clone + Send + Sync + 'static>() {}
     check::<UreqTransport>();

@@ -37,7 +37,8 @@ pub(crate) async fn send(
     let deadline = Deadline::start(&controller, timeout)?;
     let request = to_js_request(request, &controller)?;
 
-    let promise = global_fetch(&request).map_err(|e| deadline.error(Stage::Fetch, &e))?;
+    // A synchronous throw means the request itself was refused (not a network failure).
+    let promise = global_fetch(&request).map_err(|e| other("fetch threw", &e))?;
     let response = JsFuture::from(promise)
         .await
         .map_err(|e| deadline.error(Stage::Fetch, &e))?;
@@ -133,10 +134,12 @@ fn from_byte_string(s: &str) -> Vec<u8> {
         .unwrap_or_else(|| s.as_bytes().to_vec())
 }
 
-/// Where a request failed, for classifying a `TypeError`.
+/// Where a request failed, for classifying the rejection.
 #[derive(Clone, Copy)]
 enum Stage {
-    /// Waiting for the response head: a `TypeError` is a network error.
+    /// Waiting for the response head: a rejection other than an abort is a network error
+    /// (a `TypeError` per the Fetch standard; workerd rejects with a plain `Error` such as
+    /// "Network connection lost." when nothing listens).
     Fetch,
     /// Reading the body: the connection broke mid-response.
     Body,
@@ -190,8 +193,8 @@ impl Deadline {
         }
         let kind = match (name.as_deref(), stage) {
             (Some("AbortError"), _) => TransportErrorKind::Aborted,
-            (Some("TypeError"), Stage::Fetch) => TransportErrorKind::Connect,
-            _ => TransportErrorKind::Other,
+            (_, Stage::Fetch) => TransportErrorKind::Connect,
+            (_, Stage::Body) => TransportErrorKind::Other,
         };
         let what = match stage {
             Stage::Fetch => "fetch failed",

@@ -57,10 +57,12 @@
 //! [`Config::timeout`] bounds each whole request, body included: when it runs out the `fetch`
 //! is aborted through an `AbortController` and the call fails with
 //! [`TransportErrorKind::Timeout`](liveblocks_core::TransportErrorKind::Timeout). A `fetch`
-//! that rejects with a `TypeError` (the network error of the Fetch standard) gives
-//! [`TransportErrorKind::Connect`](liveblocks_core::TransportErrorKind::Connect); an abort
-//! from elsewhere gives `Aborted`; anything else `Other`. The JS error's name and message are
-//! kept in the error's message. Dropping a pending call aborts its `fetch`.
+//! that rejects before any response arrives gives
+//! [`TransportErrorKind::Connect`](liveblocks_core::TransportErrorKind::Connect) (browsers
+//! reject with a `TypeError`, workerd with an `Error` such as "Network connection lost.");
+//! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
+//! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
+//! error's message. Dropping a pending call aborts its `fetch`.
 //!
 //! # Other targets
 //!

@@ -547,6 +547,11 @@ impl Endpoint for UpdateRoomOrganizationId {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
+        if self.from_organization_id.is_empty() || self.to_organization_id.is_empty() {
+            return Err(Error::invalid_input(
+                "organization IDs must not be empty (update-room-organization-id)",
+            ));
+        }
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
             .json(&UpdateRoomOrganizationIdRequestBody {

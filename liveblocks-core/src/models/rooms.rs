@@ -456,25 +456,46 @@ impl UserInfo {
 
     /// Sets the display name.
     pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.extra.remove("name");
         self.name = Some(name.into());
         self
     }
 
     /// Sets the avatar URL.
     pub fn avatar(mut self, avatar: impl Into<String>) -> Self {
+        self.extra.remove("avatar");
         self.avatar = Some(avatar.into());
         self
     }
 
     /// Sets the color.
     pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.extra.remove("color");
         self.color = Some(color.into());
         self
     }
 
-    /// Sets any other field.
+    /// Sets any other field. `name`, `avatar` and `color` go to their own fields when the
+    /// value is a string, so a key is never sent twice.
     pub fn extra(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
-        self.extra.insert(key.into(), value.into());
+        let key = key.into();
+        let value = value.into();
+        let typed = match key.as_str() {
+            "name" => Some(&mut self.name),
+            "avatar" => Some(&mut self.avatar),
+            "color" => Some(&mut self.color),
+            _ => None,
+        };
+        match (typed, value) {
+            (Some(field), serde_json::Value::String(text)) => *field = Some(text),
+            (Some(field), other) => {
+                *field = None;
+                self.extra.insert(key, other);
+            }
+            (None, other) => {
+                self.extra.insert(key, other);
+            }
+        }
         self
     }
 }

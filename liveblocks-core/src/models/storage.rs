@@ -83,6 +83,23 @@ pub struct LiveFileData {
     pub mime_type: String,
 }
 
+impl LiveFileData {
+    /// A reference to an uploaded file, as returned by the upload calls.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        size: u64,
+        mime_type: impl Into<String>,
+    ) -> Self {
+        LiveFileData {
+            id: id.into(),
+            name: name.into(),
+            size,
+            mime_type: mime_type.into(),
+        }
+    }
+}
+
 /// The root of a room's Storage: always a `LiveObject`.
 ///
 /// ```

@@ -271,7 +271,7 @@ pub fn decode_error(error: &Error) -> &DecodeError {
     }
 }
 
-/// A `200` response for driving `Endpoint::response` by hand.
+/// A JSON response with `status`, for driving `Endpoint::response` by hand.
 pub fn response(status: u16, body: &str) -> Response<Bytes> {
     Reply::json(status, body).to_response()
 }
