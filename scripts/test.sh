@@ -16,9 +16,25 @@
 #   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors)
 #   wasm        scripts/test-wasm.sh
 #
+# To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
+# CI runs them all.
+#
 # Environment: SPEC overrides the OpenAPI spec path (default: ../shared/spec/v2.openapi.json
 # next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
 set -euo pipefail
+
+ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism wasm)
+if [[ $# -gt 0 ]]; then
+    SELECTED=("$@")
+    for name in "${SELECTED[@]}"; do
+        if [[ " ${ALL_STEPS[*]} " != *" $name "* ]]; then
+            echo "unknown step: $name (steps: ${ALL_STEPS[*]})" >&2
+            exit 2
+        fi
+    done
+else
+    SELECTED=("${ALL_STEPS[@]}")
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -47,7 +63,7 @@ summary() {
     fi
     printf '  %-12s %8ss\n' "total" "$(elapsed "$RUN_START")"
     if [[ $status -eq 0 ]]; then
-        echo "all ${#STEP_NAMES[@]} steps passed"
+        echo "all ${#STEP_NAMES[@]} of ${#SELECTED[@]} selected steps passed"
     else
         echo "FAILED at step: ${CURRENT_STEP:-?}"
     fi
@@ -75,6 +91,9 @@ trap 'exit 143' TERM
 step() {
     local name=$1
     shift
+    if [[ " ${SELECTED[*]} " != *" $name "* ]]; then
+        return 0
+    fi
     CURRENT_STEP=$name
     STEP_START=$EPOCHREALTIME
     echo

@@ -1,4 +1,5 @@
-//! Client configuration: the secret key, the base URL, the user agent and the timeout.
+//! Client configuration: the credential (a project secret key or a Management API access
+//! token), the base URL, the user agent and the timeout.
 
 use std::fmt;
 use std::time::Duration;
@@ -22,6 +23,19 @@ pub const ENV_SECRET_KEY: &str = "LIVEBLOCKS_SECRET_KEY";
 /// Environment variable holding the base URL (set by `liveblocks dev`).
 pub const ENV_BASE_URL: &str = "LIVEBLOCKS_BASE_URL";
 
+/// Environment variable holding a Management API access token (see [`Config::management`]).
+pub const ENV_MANAGEMENT_TOKEN: &str = "LIVEBLOCKS_MANAGEMENT_TOKEN";
+
+/// Which credential a [`Config`] sends as `Authorization: Bearer ...`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CredentialKind {
+    /// A project secret key (`sk_...`): every operation except the Management API.
+    SecretKey,
+    /// A team's Management API access token: the `management` operations.
+    ManagementToken,
+}
+
 /// Everything a request needs besides its own parameters.
 ///
 /// The secret is checked when the config is built, so a bad key fails before any request is
@@ -40,6 +54,7 @@ pub const ENV_BASE_URL: &str = "LIVEBLOCKS_BASE_URL";
 #[derive(Clone)]
 pub struct Config {
     secret: String,
+    credential: CredentialKind,
     base_url: String,
     user_agent: String,
     timeout: Duration,
@@ -53,12 +68,57 @@ impl Config {
     pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
         let secret = secret.into();
         validate_secret(&secret)?;
-        Ok(Config {
+        Ok(Self::with_credential(secret, CredentialKind::SecretKey))
+    }
+
+    /// A config for the Management API (projects, API keys, webhooks) with a team's access
+    /// token, generated in the dashboard's team settings.
+    ///
+    /// Management calls use the same [`Client`](crate::Client) type as every other call, only
+    /// built from this config, e.g. `liveblocks_hyper::Client::from_config(Config::management(token)?)`.
+    /// Such a client can only make the `management` calls; room calls need a secret key.
+    ///
+    /// No token prefix is documented, so none is required. The token is rejected with
+    /// [`Error::InvalidInput`] if it is empty or holds anything but visible ASCII (no spaces,
+    /// no control characters), since it has to fit in a header.
+    ///
+    /// ```
+    /// use liveblocks_core::config::{Config, CredentialKind};
+    ///
+    /// let config = Config::management("lb_mgmt_0123456789")?;
+    /// assert_eq!(config.credential_kind(), CredentialKind::ManagementToken);
+    /// assert!(!format!("{config:?}").contains("0123456789"));
+    /// assert!(Config::management("two words").is_err());
+    /// # Ok::<(), liveblocks_core::Error>(())
+    /// ```
+    pub fn management(token: impl Into<String>) -> Result<Self, Error> {
+        let token = token.into();
+        validate_management_token(&token)?;
+        Ok(Self::with_credential(
+            token,
+            CredentialKind::ManagementToken,
+        ))
+    }
+
+    /// Reads `LIVEBLOCKS_MANAGEMENT_TOKEN` (required) and `LIVEBLOCKS_BASE_URL` (optional) for
+    /// a Management API config (see [`Config::management`]).
+    pub fn from_env_management() -> Result<Self, Error> {
+        Self::from_lookup_management(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`Config::from_env_management`], but reads the variables through `lookup`.
+    pub fn from_lookup_management(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        from_lookup_with(lookup, ENV_MANAGEMENT_TOKEN, Config::management)
+    }
+
+    fn with_credential(secret: String, credential: CredentialKind) -> Self {
+        Config {
             secret,
+            credential,
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: USER_AGENT.to_owned(),
             timeout: DEFAULT_TIMEOUT,
-        })
+        }
     }
 
     /// Reads `LIVEBLOCKS_SECRET_KEY` (required) and `LIVEBLOCKS_BASE_URL` (optional), the
@@ -82,16 +142,7 @@ impl Config {
     /// # Ok::<(), liveblocks_core::Error>(())
     /// ```
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
-        let secret = lookup(ENV_SECRET_KEY).ok_or_else(|| {
-            Error::invalid_input(format!(
-                "the environment variable {ENV_SECRET_KEY} is not set"
-            ))
-        })?;
-        let config = Config::new(secret)?;
-        match lookup(ENV_BASE_URL) {
-            Some(url) if !url.trim().is_empty() => config.with_base_url(url),
-            _ => Ok(config),
-        }
+        from_lookup_with(lookup, ENV_SECRET_KEY, Config::new)
     }
 
     /// Points the client at another server, such as the local dev server.
@@ -126,6 +177,11 @@ impl Config {
         &self.base_url
     }
 
+    /// Which credential this config sends.
+    pub fn credential_kind(&self) -> CredentialKind {
+        self.credential
+    }
+
     /// The `User-Agent` header value.
     pub fn user_agent(&self) -> &str {
         &self.user_agent
@@ -145,13 +201,47 @@ impl Config {
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = match self.credential {
+            CredentialKind::SecretKey => "sk_[redacted]",
+            CredentialKind::ManagementToken => "[redacted management token]",
+        };
         f.debug_struct("Config")
-            .field("secret", &"sk_[redacted]")
+            .field("secret", &redacted)
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)
             .finish()
     }
+}
+
+fn from_lookup_with(
+    lookup: impl Fn(&str) -> Option<String>,
+    variable: &str,
+    make: fn(String) -> Result<Config, Error>,
+) -> Result<Config, Error> {
+    let credential = lookup(variable).ok_or_else(|| {
+        Error::invalid_input(format!("the environment variable {variable} is not set"))
+    })?;
+    let config = make(credential)?;
+    match lookup(ENV_BASE_URL) {
+        Some(url) if !url.trim().is_empty() => config.with_base_url(url),
+        _ => Ok(config),
+    }
+}
+
+fn validate_management_token(token: &str) -> Result<(), Error> {
+    if token.is_empty() {
+        return Err(Error::invalid_input(
+            "the management access token must not be empty",
+        ));
+    }
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid_input(
+            "the management access token may only contain visible ASCII characters \
+             (no spaces or control characters)",
+        ));
+    }
+    Ok(())
 }
 
 fn validate_secret(secret: &str) -> Result<(), Error> {
@@ -267,6 +357,71 @@ mod tests {
             _ => Some("localhost".into()),
         });
         assert!(bad_url.unwrap_err().is_invalid_input());
+    }
+
+    #[test]
+    fn management_token_rules() {
+        for good in ["lb_mgmt_abc", "tok.en-with_~symbols+/=", "x"] {
+            let c = Config::management(good).unwrap();
+            assert_eq!(c.credential_kind(), CredentialKind::ManagementToken);
+            assert_eq!(c.authorization(), format!("Bearer {good}"));
+            assert_eq!(c.base_url(), DEFAULT_BASE_URL);
+        }
+        for bad in [
+            "",
+            " ",
+            "tok en",
+            "tok\n",
+            "tok\t",
+            "tok\u{7f}",
+            "tökén",
+            "Bearer x",
+        ] {
+            let err = Config::management(bad).unwrap_err();
+            assert!(err.is_invalid_input(), "{bad:?} gave {err:?}");
+            assert!(err.to_string().contains("management access token"), "{err}");
+        }
+        assert_eq!(
+            Config::new("sk_x").unwrap().credential_kind(),
+            CredentialKind::SecretKey
+        );
+    }
+
+    #[test]
+    fn management_token_is_redacted() {
+        let c = Config::management("mgmt_supersecret").unwrap();
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("supersecret"), "{debug}");
+        assert!(debug.contains("[redacted management token]"), "{debug}");
+    }
+
+    #[test]
+    fn from_lookup_management_reads_both_variables() {
+        let c = Config::from_lookup_management(|k| match k {
+            ENV_MANAGEMENT_TOKEN => Some("mgmt_token".into()),
+            ENV_BASE_URL => Some("http://127.0.0.1:4000/".into()),
+            // A project key in the environment must not be picked up instead.
+            ENV_SECRET_KEY => Some("sk_localdev".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.credential_kind(), CredentialKind::ManagementToken);
+        assert_eq!(c.authorization(), "Bearer mgmt_token");
+        assert_eq!(c.base_url(), "http://127.0.0.1:4000");
+        let missing = Config::from_lookup_management(|k| match k {
+            ENV_SECRET_KEY => Some("sk_localdev".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(
+            missing.to_string().contains(ENV_MANAGEMENT_TOKEN),
+            "{missing}"
+        );
+        let bad = Config::from_lookup_management(|k| match k {
+            ENV_MANAGEMENT_TOKEN => Some("has space".into()),
+            _ => None,
+        });
+        assert!(bad.unwrap_err().is_invalid_input());
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub use client::{Call, CallFuture, Client};
 pub use config::Config;
 pub use endpoint::{Endpoint, Operation};
 pub use endpoints::{
-    ai, attachments, auth, comments, feeds, groups, notifications, rooms, storage, yjs,
+    ai, attachments, auth, comments, feeds, groups, management, notifications, rooms, storage,
+    storage_files, versions, yjs,
 };
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
 pub use pagination::{Items, Pages, Paginated};

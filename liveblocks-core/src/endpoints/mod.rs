@@ -7,9 +7,12 @@ pub mod auth;
 pub mod comments;
 pub mod feeds;
 pub mod groups;
+pub mod management;
 pub mod notifications;
 pub mod rooms;
 pub mod storage;
+pub mod storage_files;
+pub mod versions;
 pub mod yjs;
 
 use crate::endpoint::Operation;
@@ -27,6 +30,9 @@ pub fn all_operations() -> impl Iterator<Item = &'static Operation> {
         auth::OPERATIONS,
         ai::OPERATIONS,
         feeds::OPERATIONS,
+        storage_files::OPERATIONS,
+        versions::OPERATIONS,
+        management::OPERATIONS,
     ]
     .into_iter()
     .flatten()

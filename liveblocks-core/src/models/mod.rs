@@ -7,9 +7,12 @@ pub mod auth;
 pub mod comments;
 pub mod feeds;
 pub mod groups;
+pub mod management;
 pub mod notifications;
 pub mod rooms;
 pub mod storage;
+pub mod storage_files;
+pub mod versions;
 pub mod yjs;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -13,8 +13,10 @@ mod auth;
 mod comments;
 mod feeds;
 mod groups;
+mod management;
 mod notifications;
 mod rooms;
+mod storage_files;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,8 +27,8 @@ use serde_json::{json, Map, Value};
 
 /// The totals below which the suite fails. Raised as each domain lands; the goal is all of
 /// the spec (121 and 147).
-const REQUIRED_OPERATIONS: usize = 19;
-const REQUIRED_SCHEMAS: usize = 20;
+const REQUIRED_OPERATIONS: usize = 121;
+const REQUIRED_SCHEMAS: usize = 147;
 
 fn facts() -> Value {
     serde_json::from_str(include_str!("facts.json")).expect("facts.json is valid JSON")
@@ -311,6 +313,8 @@ fn implementation_matches_the_spec() {
     auth::register(&mut registry);
     ai::register(&mut registry);
     feeds::register(&mut registry);
+    storage_files::register(&mut registry);
+    management::register(&mut registry);
 
     let facts = &registry.facts;
     let total_ops = facts["operations"].as_array().unwrap().len();
