@@ -59,12 +59,10 @@ pub(crate) async fn send(
     let body = Bytes::from(Uint8Array::new(&body).to_vec());
     drop(deadline);
 
-    builder.body(body).map_err(|e| {
-        TransportError::with_source(TransportErrorKind::Other, Box::new(e) as BoxError)
-    })
+    builder
+        .body(body)
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))
 }
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 fn to_js_request(
     request: HttpRequest,

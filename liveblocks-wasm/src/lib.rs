@@ -26,7 +26,9 @@
 //! #[event(fetch)]
 //! async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 //!     // LIVEBLOCKS_SECRET_KEY is a secret, LIVEBLOCKS_BASE_URL an optional plain variable.
-//!     let config = Config::from_lookup(|name| env.secret(name).ok().map(|s| s.to_string()))
+//!     let config = Config::from_lookup(|name| {
+//!         env.secret(name).or_else(|_| env.var(name)).ok().map(|v| v.to_string())
+//!     })
 //!         .map_err(|e| worker::Error::RustError(e.to_string()))?;
 //!     let client = Client::from_config(config).map_err(|e| worker::Error::RustError(e.to_string()))?;
 //!
@@ -63,6 +65,14 @@
 //! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
 //! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
 //! error's message. Dropping a pending call aborts its `fetch`.
+//!
+//! # Header bytes
+//!
+//! Header values go to `fetch` one char per byte and come back the same way, as the Fetch
+//! standard's byte strings do, so ASCII (everything this SDK sends, unless you give it a
+//! non-ASCII user agent) is exact everywhere. Bytes above 0x7F are runtime-dependent:
+//! workerd encodes request header chars as UTF-8 and decodes response header bytes as UTF-8
+//! (an invalid byte becomes U+FFFD), so such bytes do not survive a Cloudflare Worker as is.
 //!
 //! # Other targets
 //!
@@ -199,7 +209,7 @@ mod tests {
     #[test]
     fn native_requests_fail_with_a_clear_error() {
         let client = Client::new("sk_test").unwrap();
-        let err = futures_lite_block_on(client.get_room("r").into_future()).unwrap_err();
+        let err = poll_once(client.get_room("r")).unwrap_err();
         assert!(!err.is_retryable());
         match err {
             Error::Transport(e) => {
@@ -212,8 +222,8 @@ mod tests {
 
     /// Polls a future that never waits (the native transport answers at once).
     #[cfg(not(target_arch = "wasm32"))]
-    fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
-        use std::future::IntoFuture;
+    fn poll_once<F: std::future::IntoFuture>(future: F) -> F::Output {
+        use std::future::Future;
         use std::task::{Context, Poll, Waker};
         let mut future = std::pin::pin!(future.into_future());
         match future
