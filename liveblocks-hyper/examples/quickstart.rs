@@ -24,9 +24,10 @@ async fn main() -> Result<(), Error> {
         .create_room(&room_id, [RoomPermission::RoomWrite])
         .metadata("color", "blue")
         .await?;
+    let metadata = serde_json::to_string(&room.metadata).unwrap_or_default();
     println!(
-        "2. created room {} at {} with metadata {:?}",
-        room.id, room.created_at, room.metadata
+        "2. created room {} at {} with metadata {metadata}",
+        room.id, room.created_at
     );
 
     let root = StorageRoot::new([
