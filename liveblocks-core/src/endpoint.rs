@@ -181,12 +181,7 @@ impl<'a> RequestBuilder<'a> {
     /// `""`, `"."` and `".."` are rejected: URL parsers drop or resolve such segments (even
     /// percent-encoded), so the request would silently address another resource.
     pub fn path_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        if value.is_empty() {
-            return Err(Error::invalid_input(format!(
-                "`{name}` must not be empty ({})",
-                self.operation.id
-            )));
-        }
+        check_not_empty(self.operation.id, name, value)?;
         if value == "." || value == ".." {
             return Err(Error::invalid_input(format!(
                 "`{name}` can't be {value:?}: URLs treat it as a relative path ({})",
@@ -295,6 +290,200 @@ pub fn encode_component(value: &str) -> String {
 pub(crate) fn ignore_body(_response: HttpResponse) -> Result<(), Error> {
     Ok(())
 }
+
+/// Returns a 2xx response's body as raw bytes.
+pub(crate) fn body_bytes(response: HttpResponse) -> Result<Bytes, Error> {
+    Ok(response.into_body())
+}
+
+/// Rejects an empty `value` for the parameter `name` of `operation`.
+pub(crate) fn check_not_empty(operation: &str, name: &str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(format!(
+            "`{name}` must not be empty ({operation})"
+        )));
+    }
+    Ok(())
+}
+
+/// Rejects a `value` of the parameter `name` outside `min..=max`.
+pub(crate) fn check_range(name: &str, value: u32, min: u32, max: u32) -> Result<(), Error> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(format!(
+            "`{name}` must be between {min} and {max}, got {value}"
+        )))
+    }
+}
+
+/// Declares an endpoint whose only parameters are path segments (no query, no body): the
+/// struct, its `new`, and its [`Endpoint`] impl.
+///
+/// ```text
+/// path_endpoint!(
+///     /// The struct's doc.
+///     GetThing, "get-thing", GET, "/things/{thingId}", Json, Thing, decode_json,
+///     /// The doc of `new`.
+///     new(thing_id = "thingId")
+/// );
+/// ```
+///
+/// The response part is `Json, Type, decode_json`, `None, (), ignore_body`, or
+/// `Binary, Bytes, <fn>`. Path parameters are filled in the order `new` lists them.
+macro_rules! path_endpoint {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $id:literal, $method:ident, $path:literal,
+        $response:ident, $output:ty, $parse:expr,
+        $(#[$new_meta:meta])*
+        new($($field:ident = $param:literal),+ $(,)?)
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $($field: String,)+
+        }
+
+        #[allow(deprecated)]
+        impl $name {
+            $(#[$new_meta])*
+            pub fn new($($field: impl Into<String>),+) -> Self {
+                $name { $($field: $field.into()),+ }
+            }
+        }
+
+        #[allow(deprecated)]
+        impl $crate::endpoint::Endpoint for $name {
+            type Output = $output;
+            const OPERATION: $crate::endpoint::Operation = $crate::endpoint::op(
+                $id,
+                $crate::http::Method::$method,
+                $path,
+                &[],
+                $crate::endpoint::BodyKind::None,
+                $crate::endpoint::BodyKind::$response,
+            );
+
+            fn request(
+                &self,
+                config: &$crate::config::Config,
+            ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
+                $crate::endpoint::RequestBuilder::new(config, &Self::OPERATION)
+                    $(.path_param($param, &self.$field)?)+
+                    .build()
+            }
+
+            fn parse(
+                &self,
+                response: $crate::transport::HttpResponse,
+            ) -> Result<Self::Output, $crate::error::Error> {
+                $parse(response)
+            }
+        }
+    };
+}
+pub(crate) use path_endpoint;
+
+/// Declares a paginated `GET` endpoint whose only parameters are path segments, `limit`
+/// (1 to 100) and a cursor: the struct, its `new`, `limit` and cursor setters (on the
+/// endpoint and on [`Call`](crate::Call)), its [`Endpoint`] and
+/// [`Paginated`](crate::Paginated) impls.
+///
+/// ```text
+/// list_endpoint!(
+///     /// The struct's doc.
+///     GetThings, "get-things", "/rooms/{roomId}/things", Thing,
+///     starting_after = "startingAfter",
+///     /// The doc of `new`.
+///     new(room_id = "roomId")
+/// );
+/// ```
+///
+/// `starting_after = "startingAfter"` names the cursor setter and its query parameter.
+macro_rules! list_endpoint {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $id:literal, $path:literal, $item:ty,
+        $cursor_setter:ident = $cursor:literal,
+        $(#[$new_meta:meta])*
+        new($($field:ident = $param:literal),* $(,)?)
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $($field: String,)*
+            limit: Option<u32>,
+            cursor: Option<$crate::models::Cursor>,
+        }
+
+        impl $name {
+            $(#[$new_meta])*
+            pub fn new($($field: impl Into<String>),*) -> Self {
+                $name { $($field: $field.into(),)* limit: None, cursor: None }
+            }
+
+            /// Page size, 1 to 100 (server default 20).
+            pub fn limit(mut self, limit: u32) -> Self {
+                self.limit = Some(limit);
+                self
+            }
+
+            #[doc = concat!("The page after this cursor (a previous page's `next_cursor`), sent as `", $cursor, "`.")]
+            pub fn $cursor_setter(mut self, cursor: $crate::models::Cursor) -> Self {
+                self.cursor = Some(cursor);
+                self
+            }
+        }
+
+        $crate::client::call_setters!($name {
+            limit(limit: u32),
+            $cursor_setter(cursor: $crate::models::Cursor),
+        });
+
+        impl $crate::endpoint::Endpoint for $name {
+            type Output = $crate::models::Page<$item>;
+            const OPERATION: $crate::endpoint::Operation = $crate::endpoint::op(
+                $id,
+                $crate::http::Method::GET,
+                $path,
+                &["limit", $cursor],
+                $crate::endpoint::BodyKind::None,
+                $crate::endpoint::BodyKind::Json,
+            );
+
+            fn request(
+                &self,
+                config: &$crate::config::Config,
+            ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
+                if let Some(limit) = self.limit {
+                    $crate::endpoint::check_range("limit", limit, 1, 100)?;
+                }
+                $crate::endpoint::RequestBuilder::new(config, &Self::OPERATION)
+                    $(.path_param($param, &self.$field)?)*
+                    .query_opt("limit", self.limit)
+                    .query_opt($cursor, self.cursor.as_ref())
+                    .build()
+            }
+
+            fn parse(
+                &self,
+                response: $crate::transport::HttpResponse,
+            ) -> Result<Self::Output, $crate::error::Error> {
+                $crate::endpoint::decode_json(response)
+            }
+        }
+
+        impl $crate::pagination::Paginated for $name {
+            type Item = $item;
+
+            fn after(self, cursor: $crate::models::Cursor) -> Self {
+                self.$cursor_setter(cursor)
+            }
+        }
+    };
+}
+pub(crate) use list_endpoint;
 
 #[cfg(test)]
 mod tests {

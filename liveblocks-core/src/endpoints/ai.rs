@@ -7,9 +7,9 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind,
+    Endpoint, Operation, RequestBuilder,
 };
-use crate::endpoints::rooms::check_range;
 use crate::error::Error;
 use crate::models::ai::{
     AiCopilot, AiCopilotProvider, AiCopilotProviderSettings, AiProvider,
@@ -18,8 +18,7 @@ use crate::models::ai::{
     GetFileKnowledgeSourceMarkdownResponse, KnowledgeSource, ProviderOptions,
     UpdateAiCopilotRequestBody, WebKnowledgeSourceLink, WebKnowledgeSourceType,
 };
-use crate::models::{Cursor, Page, Tristate};
-use crate::pagination::Paginated;
+use crate::models::Tristate;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -39,131 +38,12 @@ pub const OPERATIONS: &[Operation] = &[
     GetWebKnowledgeSourceLinks::OPERATION,
 ];
 
-/// Declares an endpoint whose only parameters are path segments.
-macro_rules! path_endpoint {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $id:literal, $method:ident, $path:literal,
-        [$($field:ident = $param:literal),+], $response:ident, $output:ty, $parse:expr
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $($field: String,)+
-        }
-
-        impl $name {
-            /// The endpoint for these IDs.
-            pub fn new($($field: impl Into<String>),+) -> Self {
-                $name { $($field: $field.into()),+ }
-            }
-        }
-
-        impl $crate::endpoint::Endpoint for $name {
-            type Output = $output;
-            const OPERATION: $crate::endpoint::Operation = $crate::endpoint::op(
-                $id,
-                http::Method::$method,
-                $path,
-                &[],
-                $crate::endpoint::BodyKind::None,
-                $crate::endpoint::BodyKind::$response,
-            );
-
-            fn request(
-                &self,
-                config: &$crate::config::Config,
-            ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
-                let operation = Self::OPERATION;
-                let builder = $crate::endpoint::RequestBuilder::new(config, &operation);
-                $(let builder = builder.path_param($param, &self.$field)?;)+
-                builder.build()
-            }
-
-            fn parse(
-                &self,
-                response: $crate::transport::HttpResponse,
-            ) -> Result<Self::Output, $crate::error::Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-pub(crate) use path_endpoint;
-
-/// Declares a paginated list endpoint (`limit` 1 to 100 and a cursor parameter).
-macro_rules! list_endpoint {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $id:literal, $path:literal, [$($field:ident = $param:literal),*],
-        $item:ty, query: [$($query:literal),+], cursor: $cursor:literal
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $($field: String,)*
-            limit: Option<u32>,
-            cursor: Option<Cursor>,
-        }
-
-        impl $name {
-            /// The first page.
-            pub fn new($($field: impl Into<String>),*) -> Self {
-                $name { $($field: $field.into(),)* limit: None, cursor: None }
-            }
-
-            /// Page size, 1 to 100 (server default 20).
-            pub fn limit(mut self, limit: u32) -> Self {
-                self.limit = Some(limit);
-                self
-            }
-
-            #[doc = concat!("The page after this cursor (a previous page's `next_cursor`), sent as `", $cursor, "`.")]
-            pub fn starting_after(mut self, cursor: Cursor) -> Self {
-                self.cursor = Some(cursor);
-                self
-            }
-        }
-
-        call_setters!($name { limit(limit: u32), starting_after(cursor: Cursor) });
-
-        impl Endpoint for $name {
-            type Output = Page<$item>;
-            const OPERATION: Operation =
-                op($id, Method::GET, $path, &[$($query),+], BodyKind::None, BodyKind::Json);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                if let Some(limit) = self.limit {
-                    check_range("limit", limit, 1, 100)?;
-                }
-                let operation = Self::OPERATION;
-                let builder = RequestBuilder::new(config, &operation);
-                $(let builder = builder.path_param($param, &self.$field)?;)*
-                builder
-                    .query_opt("limit", self.limit)
-                    .query_opt($cursor, self.cursor.as_ref())
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                decode_json(response)
-            }
-        }
-
-        impl Paginated for $name {
-            type Item = $item;
-
-            fn after(self, cursor: Cursor) -> Self {
-                self.starting_after(cursor)
-            }
-        }
-    };
-}
-
 list_endpoint!(
     /// Lists the project's AI copilots, one page at a time (`GET /v2/ai/copilots`).
-    GetAiCopilots, "get-ai-copilots", "/ai/copilots", [], AiCopilot,
-    query: ["limit", "startingAfter"], cursor: "startingAfter"
+    GetAiCopilots, "get-ai-copilots", "/ai/copilots", AiCopilot,
+    starting_after = "startingAfter",
+    /// The first page.
+    new()
 );
 
 impl Default for GetAiCopilots {
@@ -249,11 +129,7 @@ impl Endpoint for CreateAiCopilot {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.options.name.is_empty() {
-            return Err(Error::invalid_input(
-                "`name` must not be empty (create-ai-copilot)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "name", &self.body.options.name)?;
         if self.body.provider.name().is_empty() {
             return Err(Error::invalid_input(
                 "`provider` must be a non-empty string (create-ai-copilot)",
@@ -272,13 +148,17 @@ impl Endpoint for CreateAiCopilot {
 path_endpoint!(
     /// Reads an AI copilot (`GET /v2/ai/copilots/{copilotId}`).
     GetAiCopilot, "get-ai-copilot", GET, "/ai/copilots/{copilotId}",
-    [copilot_id = "copilotId"], Json, AiCopilot, decode_json
+    Json, AiCopilot, decode_json,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId")
 );
 
 path_endpoint!(
     /// Deletes an AI copilot (`DELETE /v2/ai/copilots/{copilotId}`).
     DeleteAiCopilot, "delete-ai-copilot", DELETE, "/ai/copilots/{copilotId}",
-    [copilot_id = "copilotId"], None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId")
 );
 
 /// Changes an AI copilot (`POST /v2/ai/copilots/{copilotId}`); only what you set is sent,
@@ -446,8 +326,9 @@ list_endpoint!(
     /// Lists a copilot's knowledge sources, one page at a time
     /// (`GET /v2/ai/copilots/{copilotId}/knowledge`).
     GetKnowledgeSources, "get-knowledge-sources", "/ai/copilots/{copilotId}/knowledge",
-    [copilot_id = "copilotId"], KnowledgeSource,
-    query: ["limit", "startingAfter"], cursor: "startingAfter"
+    KnowledgeSource, starting_after = "startingAfter",
+    /// The first page.
+    new(copilot_id = "copilotId")
 );
 
 path_endpoint!(
@@ -455,8 +336,9 @@ path_endpoint!(
     /// (`GET /v2/ai/copilots/{copilotId}/knowledge/{knowledgeSourceId}`).
     GetKnowledgeSource, "get-knowledge-source", GET,
     "/ai/copilots/{copilotId}/knowledge/{knowledgeSourceId}",
-    [copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId"],
-    Json, KnowledgeSource, decode_json
+    Json, KnowledgeSource, decode_json,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId")
 );
 
 /// Adds web pages to a copilot's knowledge
@@ -495,11 +377,7 @@ impl Endpoint for CreateWebKnowledgeSource {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.url.is_empty() {
-            return Err(Error::invalid_input(
-                "`url` must not be empty (create-web-knowledge-source)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "url", &self.body.url)?;
         // The API wants the copilot ID both in the path and in the body.
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("copilotId", &self.body.copilot_id)?
@@ -567,8 +445,9 @@ path_endpoint!(
     /// JSON with the markdown in `content`.
     GetFileKnowledgeSourceMarkdown, "get-file-knowledge-source-markdown", GET,
     "/ai/copilots/{copilotId}/knowledge/file/{knowledgeSourceId}",
-    [copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId"],
-    Json, GetFileKnowledgeSourceMarkdownResponse, decode_json
+    Json, GetFileKnowledgeSourceMarkdownResponse, decode_json,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId")
 );
 
 path_endpoint!(
@@ -576,8 +455,9 @@ path_endpoint!(
     /// (`DELETE /v2/ai/copilots/{copilotId}/knowledge/file/{knowledgeSourceId}`).
     DeleteFileKnowledgeSource, "delete-file-knowledge-source", DELETE,
     "/ai/copilots/{copilotId}/knowledge/file/{knowledgeSourceId}",
-    [copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId")
 );
 
 path_endpoint!(
@@ -585,8 +465,9 @@ path_endpoint!(
     /// (`DELETE /v2/ai/copilots/{copilotId}/knowledge/web/{knowledgeSourceId}`).
     DeleteWebKnowledgeSource, "delete-web-knowledge-source", DELETE,
     "/ai/copilots/{copilotId}/knowledge/web/{knowledgeSourceId}",
-    [copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId")
 );
 
 list_endpoint!(
@@ -594,9 +475,9 @@ list_endpoint!(
     /// (`GET /v2/ai/copilots/{copilotId}/knowledge/web/{knowledgeSourceId}/links`).
     GetWebKnowledgeSourceLinks, "get-web-knowledge-source-links",
     "/ai/copilots/{copilotId}/knowledge/web/{knowledgeSourceId}/links",
-    [copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId"],
-    WebKnowledgeSourceLink,
-    query: ["limit", "startingAfter"], cursor: "startingAfter"
+    WebKnowledgeSourceLink, starting_after = "startingAfter",
+    /// The first page.
+    new(copilot_id = "copilotId", knowledge_source_id = "knowledgeSourceId")
 );
 
 /// AI copilots and knowledge sources.

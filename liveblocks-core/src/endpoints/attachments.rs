@@ -13,7 +13,8 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation,
+    RequestBuilder,
 };
 use crate::error::Error;
 use crate::models::attachments::{
@@ -43,55 +44,14 @@ fn check_attachment_id(operation: &str, id: &str) -> Result<(), Error> {
     }
 }
 
-fn check_not_empty(operation: &str, name: &str, value: &str) -> Result<(), Error> {
-    if value.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "`{name}` must not be empty ({operation})"
-        )));
-    }
-    Ok(())
-}
-
-/// Reads an attachment's details with a temporary download URL
-/// (`GET /v2/rooms/{roomId}/attachments/{attachmentId}`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetAttachment {
-    room_id: String,
-    attachment_id: String,
-}
-
-impl GetAttachment {
+path_endpoint!(
+    /// Reads an attachment's details with a temporary download URL
+    /// (`GET /v2/rooms/{roomId}/attachments/{attachmentId}`).
+    GetAttachment, "get-attachment", GET, "/rooms/{roomId}/attachments/{attachmentId}",
+    Json, AttachmentWithUrl, decode_json,
     /// Reads `attachment_id` of `room_id`.
-    pub fn new(room_id: impl Into<String>, attachment_id: impl Into<String>) -> Self {
-        GetAttachment {
-            room_id: room_id.into(),
-            attachment_id: attachment_id.into(),
-        }
-    }
-}
-
-impl Endpoint for GetAttachment {
-    type Output = AttachmentWithUrl;
-    const OPERATION: Operation = op(
-        "get-attachment",
-        Method::GET,
-        "/rooms/{roomId}/attachments/{attachmentId}",
-        &[],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
+    new(room_id = "roomId", attachment_id = "attachmentId")
+);
 
 /// Uploads a whole file as an attachment
 /// (`PUT /v2/rooms/{roomId}/attachments/{attachmentId}/upload/{name}`).

@@ -6,7 +6,9 @@ use http::Method;
 
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
-use crate::endpoint::{decode_json, op, BodyKind, Endpoint, Operation, RequestBuilder};
+use crate::endpoint::{
+    check_not_empty, decode_json, op, BodyKind, Endpoint, Operation, RequestBuilder,
+};
 use crate::error::Error;
 use crate::models::auth::{
     AuthorizeUserRequestBody, AuthorizeUserResponse, IdentifyUserRequestBody, IdentifyUserResponse,
@@ -151,11 +153,7 @@ impl Endpoint for AuthorizeUser {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.user_id.is_empty() {
-            return Err(Error::invalid_input(
-                "`userId` must not be empty (authorize-user)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         validate_permissions(&self.body.permissions)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .json(&self.body)?
@@ -227,11 +225,7 @@ impl Endpoint for IdentifyUser {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.user_id.is_empty() {
-            return Err(Error::invalid_input(
-                "`userId` must not be empty (identify-user)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .json(&self.body)?
             .build()

@@ -6,7 +6,8 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation,
+    RequestBuilder,
 };
 use crate::error::Error;
 use crate::models::comments::{
@@ -109,54 +110,6 @@ fn check_attachments(operation: &str, ids: Option<&Vec<String>>) -> Result<(), E
     }
 }
 
-fn check_user_id(operation: &str, user_id: &str) -> Result<(), Error> {
-    if user_id.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "`userId` must not be empty ({operation})"
-        )));
-    }
-    Ok(())
-}
-
-/// Declares an endpoint whose only parameters are path IDs.
-macro_rules! path_endpoint {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $($field:ident : $param:literal),+ },
-        $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $($field: String,)+
-        }
-
-        impl $name {
-            /// The endpoint for these IDs.
-            pub fn new($($field: impl Into<String>),+) -> Self {
-                $name { $($field: $field.into()),+ }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                let operation = Self::OPERATION;
-                let builder = RequestBuilder::new(config, &operation);
-                $(let builder = builder.path_param($param, &self.$field)?;)+
-                builder.build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
 /// Declares a thread endpoint whose body is just `{"userId"}`.
 macro_rules! thread_user_endpoint {
     (
@@ -192,7 +145,7 @@ macro_rules! thread_user_endpoint {
                 op($id, Method::POST, $path, &[], BodyKind::Json, BodyKind::$response);
 
             fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                check_user_id(Self::OPERATION.id, &self.body.user_id)?;
+                check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
                 RequestBuilder::new(config, &Self::OPERATION)
                     .path_param("roomId", &self.room_id)?
                     .path_param("threadId", &self.thread_id)?
@@ -356,7 +309,7 @@ impl Endpoint for CreateThread {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let id = Self::OPERATION.id;
         let comment = &self.body.comment;
-        check_user_id(id, &comment.user_id)?;
+        check_not_empty(id, "userId", &comment.user_id)?;
         check_full_metadata(id, self.body.metadata.as_ref())?;
         check_full_metadata(id, comment.metadata.as_ref())?;
         check_attachments(id, comment.attachment_ids.as_ref())?;
@@ -373,62 +326,33 @@ impl Endpoint for CreateThread {
 
 path_endpoint!(
     /// Reads a thread with its comments (`GET /v2/rooms/{roomId}/threads/{threadId}`).
-    GetThread { room_id: "roomId", thread_id: "threadId" },
-    "get-thread", GET, "/rooms/{roomId}/threads/{threadId}", Json, Thread, decode_json
+    GetThread, "get-thread", GET, "/rooms/{roomId}/threads/{threadId}",
+    Json, Thread, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId")
 );
 
 path_endpoint!(
     /// Deletes a thread and its comments (`DELETE /v2/rooms/{roomId}/threads/{threadId}`).
-    DeleteThread { room_id: "roomId", thread_id: "threadId" },
-    "delete-thread", DELETE, "/rooms/{roomId}/threads/{threadId}", None, (), ignore_body
+    DeleteThread, "delete-thread", DELETE, "/rooms/{roomId}/threads/{threadId}",
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId")
 );
 
-/// Lists a thread's participants: its authors and the users mentioned in it
-/// (`GET /v2/rooms/{roomId}/threads/{threadId}/participants`).
-///
-/// Deprecated by the API in favour of thread subscriptions: use
-/// [`GetThreadSubscriptions`] to find who follows a thread.
-#[deprecated(note = "use GetThreadSubscriptions (Client::get_thread_subscriptions) instead")]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetThreadParticipants {
-    room_id: String,
-    thread_id: String,
-}
-
-#[allow(deprecated)]
-impl GetThreadParticipants {
+path_endpoint!(
+    /// Lists a thread's participants: its authors and the users mentioned in it
+    /// (`GET /v2/rooms/{roomId}/threads/{threadId}/participants`).
+    ///
+    /// Deprecated by the API in favour of thread subscriptions: use
+    /// [`GetThreadSubscriptions`] to find who follows a thread.
+    #[deprecated(note = "use GetThreadSubscriptions (Client::get_thread_subscriptions) instead")]
+    GetThreadParticipants, "get-thread-participants", GET,
+    "/rooms/{roomId}/threads/{threadId}/participants",
+    Json, GetThreadParticipantsResponse, decode_json,
     /// The participants of this thread.
-    pub fn new(room_id: impl Into<String>, thread_id: impl Into<String>) -> Self {
-        GetThreadParticipants {
-            room_id: room_id.into(),
-            thread_id: thread_id.into(),
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Endpoint for GetThreadParticipants {
-    type Output = GetThreadParticipantsResponse;
-    const OPERATION: Operation = op(
-        "get-thread-participants",
-        Method::GET,
-        "/rooms/{roomId}/threads/{threadId}/participants",
-        &[],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
+    new(room_id = "roomId", thread_id = "threadId")
+);
 
 /// Changes some keys of a thread's metadata and returns all of it
 /// (`POST /v2/rooms/{roomId}/threads/{threadId}/metadata`).
@@ -513,7 +437,7 @@ impl Endpoint for EditThreadMetadata {
 }
 
 fn check_metadata_update(operation: &str, update: &MetadataUpdate) -> Result<(), Error> {
-    check_user_id(operation, &update.user_id)?;
+    check_not_empty(operation, "userId", &update.user_id)?;
     check_metadata(
         operation,
         false,
@@ -552,17 +476,21 @@ thread_user_endpoint!(
 path_endpoint!(
     /// Lists the users subscribed to a thread
     /// (`GET /v2/rooms/{roomId}/threads/{threadId}/subscriptions`). Not paginated.
-    GetThreadSubscriptions { room_id: "roomId", thread_id: "threadId" },
-    "get-thread-subscriptions", GET, "/rooms/{roomId}/threads/{threadId}/subscriptions",
-    Json, GetThreadSubscriptionsResponse, decode_json
+    GetThreadSubscriptions, "get-thread-subscriptions", GET,
+    "/rooms/{roomId}/threads/{threadId}/subscriptions",
+    Json, GetThreadSubscriptionsResponse, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId")
 );
 
 path_endpoint!(
     /// Lists the inbox notifications about a thread, across every user's inbox
     /// (`GET /v2/rooms/{roomId}/threads/{threadId}/inbox-notifications`). Not paginated.
-    GetThreadInboxNotifications { room_id: "roomId", thread_id: "threadId" },
-    "get-thread-inbox-notifications", GET, "/rooms/{roomId}/threads/{threadId}/inbox-notifications",
-    Json, GetThreadInboxNotificationsResponse, decode_json
+    GetThreadInboxNotifications, "get-thread-inbox-notifications", GET,
+    "/rooms/{roomId}/threads/{threadId}/inbox-notifications",
+    Json, GetThreadInboxNotificationsResponse, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId")
 );
 
 // ---------------------------------------------------------------------------------------
@@ -646,7 +574,7 @@ impl Endpoint for CreateComment {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let id = Self::OPERATION.id;
-        check_user_id(id, &self.body.user_id)?;
+        check_not_empty(id, "userId", &self.body.user_id)?;
         check_full_metadata(id, self.body.metadata.as_ref())?;
         check_attachments(id, self.body.attachment_ids.as_ref())?;
         RequestBuilder::new(config, &Self::OPERATION)
@@ -664,17 +592,20 @@ impl Endpoint for CreateComment {
 path_endpoint!(
     /// Reads a comment
     /// (`GET /v2/rooms/{roomId}/threads/{threadId}/comments/{commentId}`).
-    GetComment { room_id: "roomId", thread_id: "threadId", comment_id: "commentId" },
-    "get-comment", GET, "/rooms/{roomId}/threads/{threadId}/comments/{commentId}",
-    Json, Comment, decode_json
+    GetComment, "get-comment", GET, "/rooms/{roomId}/threads/{threadId}/comments/{commentId}",
+    Json, Comment, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId", comment_id = "commentId")
 );
 
 path_endpoint!(
     /// Deletes a comment; deleting a thread's last comment deletes the thread
     /// (`DELETE /v2/rooms/{roomId}/threads/{threadId}/comments/{commentId}`).
-    DeleteComment { room_id: "roomId", thread_id: "threadId", comment_id: "commentId" },
-    "delete-comment", DELETE, "/rooms/{roomId}/threads/{threadId}/comments/{commentId}",
-    None, (), ignore_body
+    DeleteComment, "delete-comment", DELETE,
+    "/rooms/{roomId}/threads/{threadId}/comments/{commentId}",
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", thread_id = "threadId", comment_id = "commentId")
 );
 
 /// Replaces a comment's content
@@ -831,8 +762,8 @@ impl Endpoint for AddCommentReaction {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        check_user_id(Self::OPERATION.id, &self.body.user_id)?;
-        check_emoji(Self::OPERATION.id, &self.body.emoji)?;
+        check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+        check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
             .path_param("threadId", &self.thread_id)?
@@ -844,15 +775,6 @@ impl Endpoint for AddCommentReaction {
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
         decode_json(response)
     }
-}
-
-fn check_emoji(operation: &str, emoji: &str) -> Result<(), Error> {
-    if emoji.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "`emoji` must not be empty ({operation})"
-        )));
-    }
-    Ok(())
 }
 
 /// Removes a user's emoji reaction from a comment
@@ -907,8 +829,8 @@ impl Endpoint for RemoveCommentReaction {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        check_user_id(Self::OPERATION.id, &self.body.user_id)?;
-        check_emoji(Self::OPERATION.id, &self.body.emoji)?;
+        check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+        check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
             .path_param("threadId", &self.thread_id)?

@@ -9,10 +9,9 @@ use serde_json::{Map, Value};
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, check_range, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint,
+    Operation, RequestBuilder,
 };
-use crate::endpoints::ai::path_endpoint;
-use crate::endpoints::rooms::check_range;
 use crate::error::Error;
 use crate::models::feeds::{
     CreateFeedMessageRequestBody, CreateFeedRequestBody, EpochMillis, Feed, FeedMessage,
@@ -188,11 +187,7 @@ impl Endpoint for CreateFeed {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.feed_id.is_empty() {
-            return Err(Error::invalid_input(
-                "`feedId` must not be empty (create-feed)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "feedId", &self.feed_id)?;
         let metadata = match &self.metadata {
             Some(value) => Some(object(value, "feed `metadata`", "create-feed")?),
             None => None,
@@ -215,14 +210,18 @@ impl Endpoint for CreateFeed {
 path_endpoint!(
     /// Reads a feed (`GET /v2/rooms/{roomId}/feeds/{feedId}`).
     GetFeed, "get-feed", GET, "/rooms/{roomId}/feeds/{feedId}",
-    [room_id = "roomId", feed_id = "feedId"], Json, Feed, decode_json
+    Json, Feed, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", feed_id = "feedId")
 );
 
 path_endpoint!(
     /// Deletes a feed (`DELETE /v2/rooms/{roomId}/feeds/{feedId}`). Any 2xx answer counts as
     /// success, whatever its body.
     DeleteFeed, "delete-feed", DELETE, "/rooms/{roomId}/feeds/{feedId}",
-    [room_id = "roomId", feed_id = "feedId"], None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", feed_id = "feedId")
 );
 
 /// Replaces a feed's metadata (`PATCH /v2/rooms/{roomId}/feeds/{feedId}`).
@@ -494,7 +493,9 @@ path_endpoint!(
     /// counts as success, whatever its body.
     DeleteFeedMessage, "delete-feed-message", DELETE,
     "/rooms/{roomId}/feeds/{feedId}/messages/{messageId}",
-    [room_id = "roomId", feed_id = "feedId", message_id = "messageId"], None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", feed_id = "feedId", message_id = "messageId")
 );
 
 /// Feeds and feed messages.

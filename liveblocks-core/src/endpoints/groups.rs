@@ -5,16 +5,14 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind,
+    Endpoint, Operation, RequestBuilder,
 };
-use crate::endpoints::rooms::check_range;
 use crate::error::Error;
 use crate::models::groups::{
     AddGroupMembersRequestBody, CreateGroupRequestBody, Group, GroupScopes,
     RemoveGroupMembersRequestBody,
 };
-use crate::models::{Cursor, Page};
-use crate::pagination::Paginated;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -87,11 +85,7 @@ impl Endpoint for CreateGroup {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.id.is_empty() {
-            return Err(Error::invalid_input(
-                "`id` must not be empty (create-group)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .json(&self.body)?
             .build()
@@ -102,85 +96,9 @@ impl Endpoint for CreateGroup {
     }
 }
 
-/// Declares a paginated list of groups.
-macro_rules! group_list {
-    (
-        $(#[$meta:meta])* $name:ident, $id:literal, $path:literal,
-        $(#[$new_meta:meta])* new($($field:ident = $param:literal),*)
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $($field: String,)*
-            limit: Option<u32>,
-            starting_after: Option<Cursor>,
-        }
-
-        impl $name {
-            $(#[$new_meta])*
-            pub fn new($($field: impl Into<String>),*) -> Self {
-                $name {
-                    $($field: $field.into(),)*
-                    limit: None,
-                    starting_after: None,
-                }
-            }
-
-            /// Page size, 1 to 100 (server default 20).
-            pub fn limit(mut self, limit: u32) -> Self {
-                self.limit = Some(limit);
-                self
-            }
-
-            /// The page after this cursor (a previous page's `next_cursor`).
-            pub fn starting_after(mut self, cursor: Cursor) -> Self {
-                self.starting_after = Some(cursor);
-                self
-            }
-        }
-
-        call_setters!($name { limit(limit: u32), starting_after(cursor: Cursor) });
-
-        impl Paginated for $name {
-            type Item = Group;
-
-            fn after(self, cursor: Cursor) -> Self {
-                self.starting_after(cursor)
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = Page<Group>;
-            const OPERATION: Operation = op(
-                $id,
-                Method::GET,
-                $path,
-                &["limit", "startingAfter"],
-                BodyKind::None,
-                BodyKind::Json,
-            );
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                if let Some(limit) = self.limit {
-                    check_range("limit", limit, 1, 100)?;
-                }
-                RequestBuilder::new(config, &Self::OPERATION)
-                    $(.path_param($param, &self.$field)?)*
-                    .query_opt("limit", self.limit)
-                    .query_opt("startingAfter", self.starting_after.as_ref())
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                decode_json(response)
-            }
-        }
-    };
-}
-
-group_list!(
+list_endpoint!(
     /// Lists the project's groups, one page at a time (`GET /v2/groups`).
-    GetGroups, "get-groups", "/groups",
+    GetGroups, "get-groups", "/groups", Group, starting_after = "startingAfter",
     /// The first page of all groups.
     new()
 );
@@ -191,55 +109,28 @@ impl Default for GetGroups {
     }
 }
 
-group_list!(
+list_endpoint!(
     /// Lists the groups a user belongs to, one page at a time
     /// (`GET /v2/users/{userId}/groups`).
-    GetUserGroups, "get-user-groups", "/users/{userId}/groups",
+    GetUserGroups, "get-user-groups", "/users/{userId}/groups", Group,
+    starting_after = "startingAfter",
     /// The first page of `user_id`'s groups.
     new(user_id = "userId")
 );
 
-/// Declares an endpoint that addresses one group and has no other parameter.
-macro_rules! group_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $response:ident, $output:ty, $parse:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            group_id: String,
-        }
-
-        impl $name {
-            /// The endpoint for this group.
-            pub fn new(group_id: impl Into<String>) -> Self {
-                $name { group_id: group_id.into() }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, "/groups/{groupId}", &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("groupId", &self.group_id)?
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
-group_endpoint!(
+path_endpoint!(
     /// Reads a group (`GET /v2/groups/{groupId}`).
-    GetGroup, "get-group", GET, Json, Group, decode_json
+    GetGroup, "get-group", GET, "/groups/{groupId}",
+    Json, Group, decode_json,
+    /// The endpoint for this group.
+    new(group_id = "groupId")
 );
-group_endpoint!(
+path_endpoint!(
     /// Deletes a group (`DELETE /v2/groups/{groupId}`).
-    DeleteGroup, "delete-group", DELETE, None, (), ignore_body
+    DeleteGroup, "delete-group", DELETE, "/groups/{groupId}",
+    None, (), ignore_body,
+    /// The endpoint for this group.
+    new(group_id = "groupId")
 );
 
 /// Declares an endpoint that changes a group's members.

@@ -24,9 +24,9 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_range, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind, Endpoint,
+    Operation, RequestBuilder,
 };
-use crate::endpoints::rooms::check_range;
 use crate::error::Error;
 use crate::models::management::{
     CreateManagementProjectRequestBody, CreateManagementWebhookRequestBody,
@@ -40,8 +40,7 @@ use crate::models::management::{
     UpdateManagementWebhookRequestBody, UpsertManagementWebhookHeadersRequestBody,
     VersionCreationTimeout,
 };
-use crate::models::{Cursor, Page, Timestamp};
-use crate::pagination::Paginated;
+use crate::models::Timestamp;
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
@@ -124,68 +123,17 @@ fn check_headers(headers: &BTreeMap<String, String>) -> Result<(), Error> {
 // Projects
 // ------------------------------------------------------------------------------------------
 
-/// Lists the team's projects, one page at a time (`GET /v2/management/projects`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct GetManagementProjects {
-    limit: Option<u32>,
-    cursor: Option<Cursor>,
-}
-
-impl GetManagementProjects {
+list_endpoint!(
+    /// Lists the team's projects, one page at a time (`GET /v2/management/projects`).
+    GetManagementProjects, "get-management-projects", "/management/projects",
+    ManagementProject, cursor = "cursor",
     /// The first page of projects.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    new()
+);
 
-    /// Page size, 1 to 100 (server default 20).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// The page at this cursor (a previous page's `next_cursor`).
-    pub fn cursor(mut self, cursor: Cursor) -> Self {
-        self.cursor = Some(cursor);
-        self
-    }
-}
-
-call_setters!(GetManagementProjects {
-    limit(limit: u32),
-    cursor(cursor: Cursor),
-});
-
-impl Endpoint for GetManagementProjects {
-    type Output = Page<ManagementProject>;
-    const OPERATION: Operation = op(
-        "get-management-projects",
-        Method::GET,
-        "/management/projects",
-        &["limit", "cursor"],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if let Some(limit) = self.limit {
-            check_range("limit", limit, 1, 100)?;
-        }
-        RequestBuilder::new(config, &Self::OPERATION)
-            .query_opt("limit", self.limit)
-            .query_opt("cursor", self.cursor.as_ref())
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-impl Paginated for GetManagementProjects {
-    type Item = ManagementProject;
-
-    fn after(self, cursor: Cursor) -> Self {
-        self.cursor(cursor)
+impl Default for GetManagementProjects {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -331,59 +279,38 @@ impl Endpoint for UpdateManagementProject {
     }
 }
 
-/// Declares an endpoint that addresses one project and sends no body.
-macro_rules! project_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            project_id: String,
-        }
-
-        impl $name {
-            /// The endpoint for this project.
-            pub fn new(project_id: impl Into<String>) -> Self {
-                $name { project_id: project_id.into() }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                project_request(config, &Self::OPERATION, &self.project_id)?.build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
-project_endpoint!(
+path_endpoint!(
     /// Reads a project (`GET /v2/management/projects/{projectId}`).
     GetManagementProject, "get-management-project", GET, "/management/projects/{projectId}",
-    Json, ManagementProject, decode_json
+    Json, ManagementProject, decode_json,
+    /// The endpoint for this project.
+    new(project_id = "projectId")
 );
-project_endpoint!(
+path_endpoint!(
     /// Deletes a project (soft delete; `DELETE /v2/management/projects/{projectId}`).
     DeleteManagementProject, "delete-management-project", DELETE,
-    "/management/projects/{projectId}", None, (), ignore_body
+    "/management/projects/{projectId}",
+    None, (), ignore_body,
+    /// The endpoint for this project.
+    new(project_id = "projectId")
 );
-project_endpoint!(
+path_endpoint!(
     /// Turns a project's public key on
     /// (`POST /v2/management/projects/{projectId}/api-keys/public/activate`).
     ActivateProjectPublicApiKey, "activate-project-public-api-key", POST,
-    "/management/projects/{projectId}/api-keys/public/activate", None, (), ignore_body
+    "/management/projects/{projectId}/api-keys/public/activate",
+    None, (), ignore_body,
+    /// The endpoint for this project.
+    new(project_id = "projectId")
 );
-project_endpoint!(
+path_endpoint!(
     /// Turns a project's public key off
     /// (`POST /v2/management/projects/{projectId}/api-keys/public/deactivate`).
     DeactivateProjectPublicApiKey, "deactivate-project-public-api-key", POST,
-    "/management/projects/{projectId}/api-keys/public/deactivate", None, (), ignore_body
+    "/management/projects/{projectId}/api-keys/public/deactivate",
+    None, (), ignore_body,
+    /// The endpoint for this project.
+    new(project_id = "projectId")
 );
 
 /// Replaces a project's public key with a new one
@@ -497,76 +424,14 @@ impl Endpoint for RollProjectSecretApiKey {
 // Webhooks
 // ------------------------------------------------------------------------------------------
 
-/// Lists a project's webhooks, one page at a time
-/// (`GET /v2/management/projects/{projectId}/webhooks`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetManagementWebhooks {
-    project_id: String,
-    limit: Option<u32>,
-    cursor: Option<Cursor>,
-}
-
-impl GetManagementWebhooks {
+list_endpoint!(
+    /// Lists a project's webhooks, one page at a time
+    /// (`GET /v2/management/projects/{projectId}/webhooks`).
+    GetManagementWebhooks, "get-management-webhooks", "/management/projects/{projectId}/webhooks",
+    ManagementWebhook, cursor = "cursor",
     /// The first page of `project_id`'s webhooks.
-    pub fn new(project_id: impl Into<String>) -> Self {
-        GetManagementWebhooks {
-            project_id: project_id.into(),
-            limit: None,
-            cursor: None,
-        }
-    }
-
-    /// Page size, 1 to 100 (server default 20).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// The page at this cursor (a previous page's `next_cursor`).
-    pub fn cursor(mut self, cursor: Cursor) -> Self {
-        self.cursor = Some(cursor);
-        self
-    }
-}
-
-call_setters!(GetManagementWebhooks {
-    limit(limit: u32),
-    cursor(cursor: Cursor),
-});
-
-impl Endpoint for GetManagementWebhooks {
-    type Output = Page<ManagementWebhook>;
-    const OPERATION: Operation = op(
-        "get-management-webhooks",
-        Method::GET,
-        "/management/projects/{projectId}/webhooks",
-        &["limit", "cursor"],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if let Some(limit) = self.limit {
-            check_range("limit", limit, 1, 100)?;
-        }
-        project_request(config, &Self::OPERATION, &self.project_id)?
-            .query_opt("limit", self.limit)
-            .query_opt("cursor", self.cursor.as_ref())
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-impl Paginated for GetManagementWebhooks {
-    type Item = ManagementWebhook;
-
-    fn after(self, cursor: Cursor) -> Self {
-        self.cursor(cursor)
-    }
-}
+    new(project_id = "projectId")
+);
 
 /// Creates a webhook (`POST /v2/management/projects/{projectId}/webhooks`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -773,66 +638,39 @@ impl Endpoint for UpdateManagementWebhook {
     }
 }
 
-/// Declares an endpoint that addresses one webhook and sends no body.
-macro_rules! webhook_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            project_id: String,
-            webhook_id: String,
-        }
-
-        impl $name {
-            /// The endpoint for `webhook_id` of `project_id`.
-            pub fn new(project_id: impl Into<String>, webhook_id: impl Into<String>) -> Self {
-                $name {
-                    project_id: project_id.into(),
-                    webhook_id: webhook_id.into(),
-                }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
-webhook_endpoint!(
+path_endpoint!(
     /// Reads a webhook (`GET /v2/management/projects/{projectId}/webhooks/{webhookId}`).
     GetManagementWebhook, "get-management-webhook", GET,
-    "/management/projects/{projectId}/webhooks/{webhookId}", Json, ManagementWebhook, decode_json
+    "/management/projects/{projectId}/webhooks/{webhookId}",
+    Json, ManagementWebhook, decode_json,
+    /// The endpoint for `webhook_id` of `project_id`.
+    new(project_id = "projectId", webhook_id = "webhookId")
 );
-webhook_endpoint!(
+path_endpoint!(
     /// Deletes a webhook (`DELETE /v2/management/projects/{projectId}/webhooks/{webhookId}`).
     DeleteManagementWebhook, "delete-management-webhook", DELETE,
-    "/management/projects/{projectId}/webhooks/{webhookId}", None, (), ignore_body
+    "/management/projects/{projectId}/webhooks/{webhookId}",
+    None, (), ignore_body,
+    /// The endpoint for `webhook_id` of `project_id`.
+    new(project_id = "projectId", webhook_id = "webhookId")
 );
-webhook_endpoint!(
+path_endpoint!(
     /// Replaces a webhook's signing secret; the previous one stays valid for a while
     /// (`POST /v2/management/projects/{projectId}/webhooks/{webhookId}/secret/roll`).
     RollManagementWebhookSecret, "roll-management-webhook-secret", POST,
-    "/management/projects/{projectId}/webhooks/{webhookId}/secret/roll", Json,
-    RotateManagementWebhookSecretResponse, decode_json
+    "/management/projects/{projectId}/webhooks/{webhookId}/secret/roll",
+    Json, RotateManagementWebhookSecretResponse, decode_json,
+    /// The endpoint for `webhook_id` of `project_id`.
+    new(project_id = "projectId", webhook_id = "webhookId")
 );
-webhook_endpoint!(
+path_endpoint!(
     /// Reads a webhook's additional headers
     /// (`GET /v2/management/projects/{projectId}/webhooks/{webhookId}/additional-headers`).
     GetManagementWebhookAdditionalHeaders, "get-management-webhook-additional-headers", GET,
-    "/management/projects/{projectId}/webhooks/{webhookId}/additional-headers", Json,
-    ManagementWebhookHeaders, decode_json
+    "/management/projects/{projectId}/webhooks/{webhookId}/additional-headers",
+    Json, ManagementWebhookHeaders, decode_json,
+    /// The endpoint for `webhook_id` of `project_id`.
+    new(project_id = "projectId", webhook_id = "webhookId")
 );
 
 /// Adds or replaces a webhook's additional headers; others are kept

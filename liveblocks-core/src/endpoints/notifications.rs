@@ -9,9 +9,9 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, check_range, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint,
+    Operation, RequestBuilder,
 };
-use crate::endpoints::rooms::check_range;
 use crate::error::Error;
 use crate::models::notifications::{
     ActivityData, ActivityValue, InboxNotification, NotificationChannelSettings,
@@ -43,98 +43,68 @@ pub const OPERATIONS: &[Operation] = &[
     MarkInboxNotificationAsRead::OPERATION,
 ];
 
-/// Declares an endpoint whose only parameters are path segments.
-macro_rules! path_endpoint {
-    (
-        $(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal,
-        [$($field:ident = $param:literal),+], $response:ident, $output:ty, $parse:expr
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $($field: String,)+
-        }
-
-        impl $name {
-            /// The endpoint for these IDs.
-            pub fn new($($field: impl Into<String>),+) -> Self {
-                $name { $($field: $field.into()),+ }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                RequestBuilder::new(config, &Self::OPERATION)
-                    $(.path_param($param, &self.$field)?)+
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
 path_endpoint!(
     /// Reads one of a user's inbox notifications
     /// (`GET /v2/users/{userId}/inbox-notifications/{inboxNotificationId}`).
     GetInboxNotification, "get-inbox-notification", GET,
     "/users/{userId}/inbox-notifications/{inboxNotificationId}",
-    [user_id = "userId", inbox_notification_id = "inboxNotificationId"],
-    Json, InboxNotification, decode_json
+    Json, InboxNotification, decode_json,
+    /// The endpoint for these IDs.
+    new(user_id = "userId", inbox_notification_id = "inboxNotificationId")
 );
 path_endpoint!(
     /// Deletes one of a user's inbox notifications
     /// (`DELETE /v2/users/{userId}/inbox-notifications/{inboxNotificationId}`).
     DeleteInboxNotification, "delete-inbox-notification", DELETE,
     "/users/{userId}/inbox-notifications/{inboxNotificationId}",
-    [user_id = "userId", inbox_notification_id = "inboxNotificationId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(user_id = "userId", inbox_notification_id = "inboxNotificationId")
 );
 path_endpoint!(
     /// Deletes all of a user's inbox notifications
     /// (`DELETE /v2/users/{userId}/inbox-notifications`).
     DeleteAllInboxNotifications, "delete-all-inbox-notifications", DELETE,
     "/users/{userId}/inbox-notifications",
-    [user_id = "userId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(user_id = "userId")
 );
 path_endpoint!(
     /// Reads a user's notification settings, channel by channel
     /// (`GET /v2/users/{userId}/notification-settings`).
     GetNotificationSettings, "get-notification-settings", GET,
     "/users/{userId}/notification-settings",
-    [user_id = "userId"],
-    Json, NotificationSettings, decode_json
+    Json, NotificationSettings, decode_json,
+    /// The endpoint for these IDs.
+    new(user_id = "userId")
 );
 path_endpoint!(
     /// Resets a user's notification settings to the project's defaults
     /// (`DELETE /v2/users/{userId}/notification-settings`).
     DeleteNotificationSettings, "delete-notification-settings", DELETE,
     "/users/{userId}/notification-settings",
-    [user_id = "userId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(user_id = "userId")
 );
 path_endpoint!(
     /// Reads a user's subscription settings in a room
     /// (`GET /v2/rooms/{roomId}/users/{userId}/subscription-settings`).
     GetRoomSubscriptionSettings, "get-room-subscription-settings", GET,
     "/rooms/{roomId}/users/{userId}/subscription-settings",
-    [room_id = "roomId", user_id = "userId"],
-    Json, RoomSubscriptionSettings, decode_json
+    Json, RoomSubscriptionSettings, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", user_id = "userId")
 );
 path_endpoint!(
     /// Resets a user's subscription settings in a room
     /// (`DELETE /v2/rooms/{roomId}/users/{userId}/subscription-settings`).
     DeleteRoomSubscriptionSettings, "delete-room-subscription-settings", DELETE,
     "/rooms/{roomId}/users/{userId}/subscription-settings",
-    [room_id = "roomId", user_id = "userId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", user_id = "userId")
 );
 path_endpoint!(
     /// Reads a user's notification settings in a room, the old way
@@ -142,8 +112,9 @@ path_endpoint!(
     #[deprecated(note = "use GetRoomSubscriptionSettings (get_room_subscription_settings) instead")]
     GetRoomNotificationSettings, "get-room-notification-settings", GET,
     "/rooms/{roomId}/users/{userId}/notification-settings",
-    [room_id = "roomId", user_id = "userId"],
-    Json, RoomSubscriptionSettings, decode_json
+    Json, RoomSubscriptionSettings, decode_json,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", user_id = "userId")
 );
 path_endpoint!(
     /// Resets a user's notification settings in a room, the old way
@@ -153,16 +124,18 @@ path_endpoint!(
     )]
     DeleteRoomNotificationSettings, "delete-room-notification-settings", DELETE,
     "/rooms/{roomId}/users/{userId}/notification-settings",
-    [room_id = "roomId", user_id = "userId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(room_id = "roomId", user_id = "userId")
 );
 path_endpoint!(
     /// Marks an inbox notification as read
     /// (`POST /v2/inbox-notifications/{inboxNotificationId}/read`).
     MarkInboxNotificationAsRead, "mark-inbox-notification-as-read", POST,
     "/inbox-notifications/{inboxNotificationId}/read",
-    [inbox_notification_id = "inboxNotificationId"],
-    None, (), ignore_body
+    None, (), ignore_body,
+    /// The endpoint for these IDs.
+    new(inbox_notification_id = "inboxNotificationId")
 );
 
 /// Lists a user's inbox notifications, newest first, one page at a time
@@ -592,16 +565,8 @@ impl Endpoint for TriggerInboxNotification {
                 self.body.kind
             )));
         }
-        for (name, value) in [
-            ("userId", &self.body.user_id),
-            ("subjectId", &self.body.subject_id),
-        ] {
-            if value.is_empty() {
-                return Err(Error::invalid_input(format!(
-                    "`{name}` must not be empty (trigger-inbox-notification)"
-                )));
-            }
-        }
+        check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+        check_not_empty(Self::OPERATION.id, "subjectId", &self.body.subject_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .json(&self.body)?
             .build()

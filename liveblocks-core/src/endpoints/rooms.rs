@@ -5,7 +5,8 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    check_not_empty, check_range, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint,
+    Operation, RequestBuilder,
 };
 use crate::error::Error;
 use crate::models::rooms::{
@@ -239,9 +240,7 @@ impl Endpoint for CreateRoom {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.body.id.is_empty() {
-            return Err(Error::invalid_input("`id` must not be empty (create-room)"));
-        }
+        check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .flag("idempotent", self.idempotent)
             .json(&self.body)?
@@ -253,56 +252,34 @@ impl Endpoint for CreateRoom {
     }
 }
 
-/// Declares an endpoint that addresses one room and has no other parameter.
-macro_rules! room_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            room_id: String,
-        }
-
-        impl $name {
-            /// The endpoint for this room.
-            pub fn new(room_id: impl Into<String>) -> Self {
-                $name { room_id: room_id.into() }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("roomId", &self.room_id)?
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
-room_endpoint!(
+path_endpoint!(
     /// Reads a room (`GET /v2/rooms/{roomId}`).
-    GetRoom, "get-room", GET, "/rooms/{roomId}", Json, Room, decode_json
+    GetRoom, "get-room", GET, "/rooms/{roomId}",
+    Json, Room, decode_json,
+    /// The endpoint for this room.
+    new(room_id = "roomId")
 );
-room_endpoint!(
+path_endpoint!(
     /// Deletes a room and everything in it (`DELETE /v2/rooms/{roomId}`). Deleting a room
     /// that does not exist succeeds.
-    DeleteRoom, "delete-room", DELETE, "/rooms/{roomId}", None, (), ignore_body
+    DeleteRoom, "delete-room", DELETE, "/rooms/{roomId}",
+    None, (), ignore_body,
+    /// The endpoint for this room.
+    new(room_id = "roomId")
 );
-room_endpoint!(
+path_endpoint!(
     /// Loads a room into memory ahead of expected use (`GET /v2/rooms/{roomId}/prewarm`).
-    PrewarmRoom, "prewarm-room", GET, "/rooms/{roomId}/prewarm", None, (), ignore_body
+    PrewarmRoom, "prewarm-room", GET, "/rooms/{roomId}/prewarm",
+    None, (), ignore_body,
+    /// The endpoint for this room.
+    new(room_id = "roomId")
 );
-room_endpoint!(
+path_endpoint!(
     /// Lists the users connected to a room (`GET /v2/rooms/{roomId}/active-users`).
-    GetActiveUsers, "get-active-users", GET, "/rooms/{roomId}/active-users", Json, ActiveUsers, decode_json
+    GetActiveUsers, "get-active-users", GET, "/rooms/{roomId}/active-users",
+    Json, ActiveUsers, decode_json,
+    /// The endpoint for this room.
+    new(room_id = "roomId")
 );
 
 /// Changes a room's accesses and metadata (`POST /v2/rooms/{roomId}`).
@@ -494,11 +471,7 @@ impl Endpoint for UpdateRoomId {
     );
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if self.new_room_id.is_empty() {
-            return Err(Error::invalid_input(
-                "`newRoomId` must not be empty (update-room-id)",
-            ));
-        }
+        check_not_empty(Self::OPERATION.id, "newRoomId", &self.new_room_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
             .path_param("roomId", &self.room_id)?
             .json(&UpdateRoomIdRequestBody {
@@ -675,16 +648,6 @@ impl Endpoint for BroadcastEvent {
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
         ignore_body(response)
-    }
-}
-
-pub(crate) fn check_range(name: &str, value: u32, min: u32, max: u32) -> Result<(), Error> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(format!(
-            "`{name}` must be between {min} and {max}, got {value}"
-        )))
     }
 }
 

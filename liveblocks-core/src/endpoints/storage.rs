@@ -5,7 +5,7 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation, RequestBuilder,
 };
 use crate::error::Error;
 use crate::models::storage::{JsonPatchOp, StorageDocument, StorageFormat, StorageRoot};
@@ -115,42 +115,13 @@ impl Endpoint for InitializeStorageDocument {
     }
 }
 
-/// Deletes a room's Storage (`DELETE /v2/rooms/{roomId}/storage`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeleteStorageDocument {
-    room_id: String,
-}
-
-impl DeleteStorageDocument {
+path_endpoint!(
+    /// Deletes a room's Storage (`DELETE /v2/rooms/{roomId}/storage`).
+    DeleteStorageDocument, "delete-storage-document", DELETE, "/rooms/{roomId}/storage",
+    None, (), ignore_body,
     /// Deletes `room_id`'s Storage.
-    pub fn new(room_id: impl Into<String>) -> Self {
-        DeleteStorageDocument {
-            room_id: room_id.into(),
-        }
-    }
-}
-
-impl Endpoint for DeleteStorageDocument {
-    type Output = ();
-    const OPERATION: Operation = op(
-        "delete-storage-document",
-        Method::DELETE,
-        "/rooms/{roomId}/storage",
-        &[],
-        BodyKind::None,
-        BodyKind::None,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        ignore_body(response)
-    }
-}
+    new(room_id = "roomId")
+);
 
 /// Applies JSON Patch operations to Storage, all or nothing
 /// (`PATCH /v2/rooms/{roomId}/storage/json-patch`).

@@ -2,19 +2,12 @@
 //! as a Yjs update, delete a version.
 
 use bytes::Bytes;
-use http::Method;
 
-use crate::client::{call_setters, Call, Client};
-use crate::config::Config;
+use crate::client::{Call, Client};
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    body_bytes, decode_json, ignore_body, list_endpoint, path_endpoint, Endpoint, Operation,
 };
-use crate::endpoints::rooms::check_range;
-use crate::error::Error;
 use crate::models::versions::{CreateVersionHistorySnapshotResponse, HistoryVersion};
-use crate::models::{Cursor, Page};
-use crate::pagination::Paginated;
-use crate::transport::{HttpRequest, HttpResponse};
 
 /// Every operation of this domain.
 pub const OPERATIONS: &[Operation] = &[
@@ -24,165 +17,36 @@ pub const OPERATIONS: &[Operation] = &[
     DeleteVersion::OPERATION,
 ];
 
-/// Lists a room's versions, one page at a time (`GET /v2/rooms/{roomId}/versions`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetVersionHistory {
-    room_id: String,
-    limit: Option<u32>,
-    cursor: Option<Cursor>,
-}
-
-impl GetVersionHistory {
+list_endpoint!(
+    /// Lists a room's versions, one page at a time (`GET /v2/rooms/{roomId}/versions`).
+    GetVersionHistory, "get-version-history", "/rooms/{roomId}/versions", HistoryVersion,
+    cursor = "cursor",
     /// The first page of `room_id`'s versions.
-    pub fn new(room_id: impl Into<String>) -> Self {
-        GetVersionHistory {
-            room_id: room_id.into(),
-            limit: None,
-            cursor: None,
-        }
-    }
+    new(room_id = "roomId")
+);
 
-    /// Page size, 1 to 100 (server default 20).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// The page at this cursor (a previous page's `next_cursor`).
-    pub fn cursor(mut self, cursor: Cursor) -> Self {
-        self.cursor = Some(cursor);
-        self
-    }
-}
-
-call_setters!(GetVersionHistory {
-    limit(limit: u32),
-    cursor(cursor: Cursor),
-});
-
-impl Endpoint for GetVersionHistory {
-    type Output = Page<HistoryVersion>;
-    const OPERATION: Operation = op(
-        "get-version-history",
-        Method::GET,
-        "/rooms/{roomId}/versions",
-        &["limit", "cursor"],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if let Some(limit) = self.limit {
-            check_range("limit", limit, 1, 100)?;
-        }
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .query_opt("limit", self.limit)
-            .query_opt("cursor", self.cursor.as_ref())
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-impl Paginated for GetVersionHistory {
-    type Item = HistoryVersion;
-
-    fn after(self, cursor: Cursor) -> Self {
-        self.cursor(cursor)
-    }
-}
-
-/// Saves the room's current Yjs document as a new version (`POST /v2/rooms/{roomId}/versions`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CreateVersionHistorySnapshot {
-    room_id: String,
-}
-
-impl CreateVersionHistorySnapshot {
+path_endpoint!(
+    /// Saves the room's current Yjs document as a new version (`POST /v2/rooms/{roomId}/versions`).
+    CreateVersionHistorySnapshot, "create-version-history-snapshot", POST,
+    "/rooms/{roomId}/versions", Json, CreateVersionHistorySnapshotResponse, decode_json,
     /// Snapshots `room_id`.
-    pub fn new(room_id: impl Into<String>) -> Self {
-        CreateVersionHistorySnapshot {
-            room_id: room_id.into(),
-        }
-    }
-}
+    new(room_id = "roomId")
+);
 
-impl Endpoint for CreateVersionHistorySnapshot {
-    type Output = CreateVersionHistorySnapshotResponse;
-    const OPERATION: Operation = op(
-        "create-version-history-snapshot",
-        Method::POST,
-        "/rooms/{roomId}/versions",
-        &[],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-/// Declares an endpoint that addresses one version of one room.
-macro_rules! version_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $method:ident, $path:literal, $response:ident, $output:ty, $parse:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            room_id: String,
-            version_id: String,
-        }
-
-        impl $name {
-            /// The endpoint for `version_id` of `room_id`.
-            pub fn new(room_id: impl Into<String>, version_id: impl Into<String>) -> Self {
-                $name {
-                    room_id: room_id.into(),
-                    version_id: version_id.into(),
-                }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = $output;
-            const OPERATION: Operation =
-                op($id, Method::$method, $path, &[], BodyKind::None, BodyKind::$response);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("roomId", &self.room_id)?
-                    .path_param("versionId", &self.version_id)?
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                $parse(response)
-            }
-        }
-    };
-}
-
-fn body_bytes(response: HttpResponse) -> Result<Bytes, Error> {
-    Ok(response.into_body())
-}
-
-version_endpoint!(
+path_endpoint!(
     /// Downloads one version as a binary Yjs update
     /// (`GET /v2/rooms/{roomId}/versions/{versionId}/yjs`), ready for `Y.applyUpdate`.
-    GetYjsVersion, "get-yjs-version", GET, "/rooms/{roomId}/versions/{versionId}/yjs", Binary, Bytes, body_bytes
+    GetYjsVersion, "get-yjs-version", GET, "/rooms/{roomId}/versions/{versionId}/yjs",
+    Binary, Bytes, body_bytes,
+    /// The endpoint for `version_id` of `room_id`.
+    new(room_id = "roomId", version_id = "versionId")
 );
-version_endpoint!(
+path_endpoint!(
     /// Deletes one version (`DELETE /v2/rooms/{roomId}/versions/{versionId}`).
-    DeleteVersion, "delete-version", DELETE, "/rooms/{roomId}/versions/{versionId}", None, (), ignore_body
+    DeleteVersion, "delete-version", DELETE, "/rooms/{roomId}/versions/{versionId}",
+    None, (), ignore_body,
+    /// The endpoint for `version_id` of `room_id`.
+    new(room_id = "roomId", version_id = "versionId")
 );
 
 /// Version history.

@@ -6,7 +6,7 @@ use http::Method;
 use crate::client::{call_setters, Call, Client};
 use crate::config::Config;
 use crate::endpoint::{
-    decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
+    body_bytes, decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
 };
 use crate::error::Error;
 use crate::models::yjs::YjsType;
@@ -190,7 +190,7 @@ impl Endpoint for GetYjsDocumentAsBinaryUpdate {
     }
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        Ok(response.into_body())
+        body_bytes(response)
     }
 }
 
