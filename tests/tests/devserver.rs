@@ -210,6 +210,7 @@ on_both_adapters!(
     special_room_id_round_trips,
     missing_room_is_404,
     wrong_secret_key_is_403,
+    missing_authorization_is_401,
     malformed_secret_key_fails_before_any_request,
     stub_operations_answer_501,
 );
@@ -785,6 +786,24 @@ fn wrong_secret_key_is_403<D: Driver>(_d: &D) -> Result {
     assert!(e.headers.contains_key("x-lb-warn"), "{e:?}");
     let e = Error::Api(e);
     assert!(e.is_unauthorized() && !e.is_retryable());
+    Ok(())
+}
+
+/// A request without `Authorization` (which the SDK never sends; stripped here on the way to
+/// the adapter's transport) is a 401 that decodes like any API error.
+fn missing_authorization_is_401<D: Driver>(d: &D) -> Result {
+    let endpoint = liveblocks_core::rooms::GetRooms::new();
+    let mut request = endpoint.request(d.client().config())?;
+    assert!(request.headers_mut().remove("authorization").is_some());
+    let response = d.exchange(request)?;
+    let e = expect_api(
+        "no Authorization",
+        endpoint.response(response),
+        401,
+        "Unauthorized",
+    );
+    assert_eq!(e.message, "Missing secret key", "{e:?}");
+    assert!(Error::Api(e).is_unauthorized());
     Ok(())
 }
 
