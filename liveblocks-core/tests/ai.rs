@@ -13,10 +13,9 @@ use liveblocks_core::ai::{
     GetFileKnowledgeSourceMarkdown, GetKnowledgeSource, GetKnowledgeSources,
     GetWebKnowledgeSourceLinks, UpdateAiCopilot,
 };
-use liveblocks_core::endpoint::BodyKind;
 use liveblocks_core::models::ai::*;
 use liveblocks_core::models::{Cursor, Tristate};
-use liveblocks_core::{Endpoint, Error, Paginated};
+use liveblocks_core::{Endpoint, Paginated};
 use serde_json::{json, Value};
 
 /// A copilot ID that must stay one path segment.
@@ -25,52 +24,6 @@ const COPILOT_ENC: &str = ROOM_ENC;
 /// A knowledge source ID with a slash and a non-ASCII letter.
 const KS: &str = "ks_α/1";
 const KS_ENC: &str = "ks_%CE%B1%2F1";
-
-/// Like `common::check_op`, for paths with other parameters than `roomId`: checks the
-/// expected request against the operation's template filled with `params`, then runs the
-/// operation through `Client` and through `Endpoint::request`.
-fn check<E: Endpoint, O>(
-    reply: Reply,
-    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
-    direct: E,
-    expected: &Expected,
-    params: &[(&str, &str)],
-) -> O {
-    let operation = E::OPERATION;
-    assert_eq!(expected.method, operation.method, "{}", operation.id);
-    let mut template = operation.path.to_owned();
-    for (name, value) in params {
-        template = template.replace(&format!("{{{name}}}"), value);
-    }
-    assert!(
-        !template.contains('{'),
-        "{}: unfilled {template}",
-        operation.id
-    );
-    let (path, query) = match expected.uri.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (expected.uri.as_str(), None),
-    };
-    assert_eq!(path, format!("{BASE}/v2{template}"), "{}", operation.id);
-    for pair in query.into_iter().flat_map(|q| q.split('&')) {
-        let name = pair.split('=').next().unwrap();
-        assert!(operation.query.contains(&name), "{}: {name}", operation.id);
-    }
-    let kind = match expected.body {
-        Body::None => BodyKind::None,
-        Body::Json(_) => BodyKind::Json,
-        Body::Binary(_) => BodyKind::Binary,
-    };
-    assert_eq!(kind, operation.request_body, "{}", operation.id);
-
-    let mock = Mock::new(reply);
-    let output = via_client(&mock.client)
-        .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
-    assert_request(&mock.only_request(), expected);
-    let request = direct.request(&config()).expect("direct request");
-    assert_request(&request, expected);
-    output
-}
 
 fn copilot_params() -> [(&'static str, &'static str); 1] {
     [("copilotId", COPILOT_ENC)]
@@ -159,12 +112,11 @@ fn assert_round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(json: &s
 fn get_ai_copilots() {
     let example = format!(r#"{{"nextCursor": null, "data": [{OPENAI_COPILOT}]}}"#);
     let expected = expect(Method::GET, "/ai/copilots", Body::None);
-    let page = check(
+    let page = check_op(
         Reply::json(200, &example),
         |c| c.get_ai_copilots().send(),
         GetAiCopilots::new(),
         &expected,
-        &[],
     );
     assert_eq!(page.next_cursor, None);
     assert_eq!(page.data.len(), 1);
@@ -176,7 +128,7 @@ fn get_ai_copilots() {
         "/ai/copilots?limit=100&startingAfter=eyJj%2B%3D",
         Body::None,
     );
-    check(
+    check_op(
         Reply::value(200, json!({"data": [], "nextCursor": "next"})),
         |c| {
             c.get_ai_copilots()
@@ -188,7 +140,6 @@ fn get_ai_copilots() {
             .limit(100)
             .starting_after(Cursor::new("eyJj+=")),
         &expected,
-        &[],
     );
 
     // The paginator asks for the next page with `startingAfter`.
@@ -243,7 +194,7 @@ fn create_ai_copilot_openai() {
         })),
     );
     let provider = || AiCopilotProvider::openai(OpenAiModel::Gpt4o);
-    let copilot = check(
+    let copilot = check_op(
         Reply::json(201, OPENAI_COPILOT),
         |c| {
             c.create_ai_copilot(
@@ -261,7 +212,6 @@ fn create_ai_copilot_openai() {
             provider(),
         ),
         &expected,
-        &[],
     );
     assert_eq!(copilot.base.object_type, "copilot");
     assert_eq!(copilot.base.name, "My Copilot");
@@ -323,7 +273,7 @@ fn create_ai_copilot_openai() {
         .settings(settings.clone())
         .provider_options(options.clone())
     };
-    check(
+    check_op(
         Reply::json(201, OPENAI_COPILOT),
         |c| {
             c.create_ai_copilot(
@@ -341,7 +291,6 @@ fn create_ai_copilot_openai() {
         },
         endpoint(),
         &expected,
-        &[],
     );
 }
 
@@ -408,12 +357,11 @@ fn create_ai_copilot_other_providers() {
             .unwrap()
             .extend(provider_json.as_object().unwrap().clone());
         let expected = expect(Method::POST, "/ai/copilots", Body::Json(body));
-        let copilot = check(
+        let copilot = check_op(
             Reply::json(201, reply),
             |c| c.create_ai_copilot("N", "S", "K", provider.clone()).send(),
             CreateAiCopilot::new("N", "S", "K", provider.clone()),
             &expected,
-            &[],
         );
         assert_eq!(copilot.provider.name(), provider_json["provider"]);
     }
@@ -433,7 +381,7 @@ fn create_ai_copilot_with_a_provider_this_sdk_does_not_know() {
         })),
     );
     let provider = AiCopilotProvider::Other(fields);
-    let copilot = check(
+    let copilot = check_op(
         Reply::json(
             201,
             &OPENAI_COPILOT
@@ -443,7 +391,6 @@ fn create_ai_copilot_with_a_provider_this_sdk_does_not_know() {
         |c| c.create_ai_copilot("N", "S", "K", provider.clone()).send(),
         CreateAiCopilot::new("N", "S", "K", provider.clone()),
         &expected,
-        &[],
     );
     assert_eq!(copilot.provider.name(), "mistral");
     assert_eq!(copilot.provider.model(), Some("mistral-large"));
@@ -456,7 +403,7 @@ fn get_ai_copilot_decodes_every_provider() {
         &format!("/ai/copilots/{COPILOT_ENC}"),
         Body::None,
     );
-    let copilot = check(
+    let copilot = check_op_with(
         Reply::json(200, ANTHROPIC_COPILOT),
         |c| c.get_ai_copilot(COPILOT).send(),
         GetAiCopilot::new(COPILOT),
@@ -507,7 +454,7 @@ fn update_ai_copilot_tristate_body() {
             "settings": {"maxTokens": 8192}
         })),
     );
-    let copilot = check(
+    let copilot = check_op_with(
         Reply::json(200, OPENAI_COPILOT),
         |c| {
             c.update_ai_copilot(COPILOT)
@@ -538,7 +485,7 @@ fn update_ai_copilot_tristate_body() {
             "providerOptions": null
         })),
     );
-    check(
+    check_op_with(
         Reply::json(200, OPENAI_COPILOT),
         |c| {
             c.update_ai_copilot(COPILOT)
@@ -576,7 +523,7 @@ fn update_ai_copilot_tristate_body() {
         thinking: Some(AnthropicThinking::Disabled),
         web_search: None,
     });
-    check(
+    check_op_with(
         Reply::json(200, COMPATIBLE_COPILOT),
         |c| {
             c.update_ai_copilot(COPILOT)
@@ -605,7 +552,7 @@ fn update_ai_copilot_tristate_body() {
 
     // Nothing set: an empty object.
     let expected = expect(Method::POST, &path, Body::Json(json!({})));
-    check(
+    check_op_with(
         Reply::json(200, OPENAI_COPILOT),
         |c| c.update_ai_copilot(COPILOT).send(),
         UpdateAiCopilot::new(COPILOT),
@@ -636,7 +583,7 @@ fn delete_ai_copilot() {
         &format!("/ai/copilots/{COPILOT_ENC}"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_ai_copilot(COPILOT).send(),
         DeleteAiCopilot::new(COPILOT),
@@ -653,7 +600,7 @@ fn get_knowledge_sources() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge?limit=1&startingAfter=c%2F1"),
         Body::None,
     );
-    let page = check(
+    let page = check_op_with(
         Reply::json(200, &example),
         |c| {
             c.get_knowledge_sources(COPILOT)
@@ -690,7 +637,7 @@ fn get_knowledge_source() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/{KS_ENC}"),
         Body::None,
     );
-    let source = check(
+    let source = check_op_with(
         Reply::json(200, WEB_SOURCE),
         |c| c.get_knowledge_source(COPILOT, KS).send(),
         GetKnowledgeSource::new(COPILOT, KS),
@@ -730,7 +677,7 @@ fn create_web_knowledge_source_repeats_the_copilot_id() {
             "type": "crawl"
         })),
     );
-    let created = check(
+    let created = check_op_with(
         Reply::json(200, r#"{"id": "ks_abc123"}"#),
         |c| {
             c.create_web_knowledge_source(
@@ -770,7 +717,7 @@ fn create_file_knowledge_source_uploads_raw_bytes() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/file/my%20doc%C3%A9%2Fv2.pdf"),
         Body::Binary(file.to_vec()),
     );
-    let created = check(
+    let created = check_op_with(
         Reply::json(200, r#"{"id": "ks_file123"}"#),
         |c| {
             c.create_file_knowledge_source(COPILOT, "my docé/v2.pdf", file.to_vec())
@@ -793,7 +740,7 @@ fn get_file_knowledge_source_markdown_is_json() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/file/{KS_ENC}"),
         Body::None,
     );
-    let markdown = check(
+    let markdown = check_op_with(
         Reply::json(
             200,
             r##"{"id": "ks_abc123", "content": "# Document Title\n\nThis is the content of the uploaded file."}"##,
@@ -823,7 +770,7 @@ fn delete_knowledge_sources() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/file/{KS_ENC}"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_file_knowledge_source(COPILOT, KS).send(),
         DeleteFileKnowledgeSource::new(COPILOT, KS),
@@ -835,7 +782,7 @@ fn delete_knowledge_sources() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/web/{KS_ENC}"),
         Body::None,
     );
-    check(
+    check_op_with(
         // Any 2xx, with or without a body, is a success.
         Reply::json(200, r#"{"ok":true}"#),
         |c| c.delete_web_knowledge_source(COPILOT, KS).send(),
@@ -857,7 +804,7 @@ fn get_web_knowledge_source_links() {
         &format!("/ai/copilots/{COPILOT_ENC}/knowledge/web/{KS_ENC}/links"),
         Body::None,
     );
-    let page = check(
+    let page = check_op_with(
         Reply::json(200, example),
         |c| c.get_web_knowledge_source_links(COPILOT, KS).send(),
         GetWebKnowledgeSourceLinks::new(COPILOT, KS),
@@ -877,7 +824,7 @@ fn get_web_knowledge_source_links() {
         ),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::json(200, r#"{"data": [], "nextCursor": null}"#),
         |c| {
             c.get_web_knowledge_source_links(COPILOT, KS)

@@ -29,60 +29,6 @@ fn ts(s: &str) -> Timestamp {
     s.parse().expect("valid timestamp")
 }
 
-/// Like `common::check_op`, for operations with more path parameters than `roomId`: checks
-/// the expected URI against the endpoint's template, then runs the call through the client
-/// and `Endpoint::request`, and returns the client call's output.
-fn check<E: Endpoint, O>(
-    reply: Reply,
-    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
-    direct: E,
-    expected: &Expected,
-) -> O {
-    assert_template::<E>(expected);
-    let mock = Mock::new(reply);
-    let output = via_client(&mock.client)
-        .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
-    assert_request(&mock.only_request(), expected);
-    let request = direct
-        .request(&config())
-        .unwrap_or_else(|e| panic!("{} direct request failed: {e:?}", E::OPERATION.id));
-    assert_request(&request, expected);
-    output
-}
-
-fn assert_template<E: Endpoint>(expected: &Expected) {
-    let operation = E::OPERATION;
-    assert_eq!(expected.method, operation.method, "{}", operation.id);
-    let (path, query) = match expected.uri.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (expected.uri.as_str(), None),
-    };
-    let filled = operation
-        .path
-        .replace("{roomId}", ROOM_ENC)
-        .replace("{threadId}", THREAD_ENC)
-        .replace("{commentId}", COMMENT_ENC)
-        .replace("{attachmentId}", ATTACHMENT)
-        .replace("{uploadId}", UPLOAD_ENC)
-        .replace("{name}", NAME_ENC)
-        .replace("{partNumber}", "3");
-    assert_eq!(path, format!("{BASE}/v2{filled}"), "{}", operation.id);
-    for pair in query.into_iter().flat_map(|q| q.split('&')) {
-        let name = pair.split('=').next().unwrap();
-        assert!(
-            operation.query.contains(&name),
-            "{} sends undeclared query parameter {name}",
-            operation.id
-        );
-    }
-    let kind = match expected.body {
-        Body::None => liveblocks_core::endpoint::BodyKind::None,
-        Body::Json(_) => liveblocks_core::endpoint::BodyKind::Json,
-        Body::Binary(_) => liveblocks_core::endpoint::BodyKind::Binary,
-    };
-    assert_eq!(kind, operation.request_body, "{}", operation.id);
-}
-
 fn thread_path(rest: &str) -> String {
     format!("/rooms/{ROOM_ENC}/threads/{THREAD_ENC}{rest}")
 }
@@ -225,7 +171,7 @@ fn assert_schema_thread(thread: &Thread) {
 
 #[test]
 fn get_threads() {
-    let threads = check(
+    let threads = check_op(
         Reply::value(200, json!({"data": [spec_thread()]})),
         |c| c.get_threads(ROOM).send(),
         GetThreads::new(ROOM),
@@ -239,7 +185,7 @@ fn get_threads() {
     assert_spec_thread(&threads.data[0]);
 
     let query = r#"metadata["status"]:"open" AND resolved:true"#;
-    let threads = check(
+    let threads = check_op(
         Reply::value(200, json!({"data": [schema_thread()]})),
         |c| c.get_threads(ROOM).query(query).send(),
         GetThreads::new(ROOM).query(query),
@@ -256,7 +202,7 @@ fn get_threads() {
 
 #[test]
 fn create_thread_minimal() {
-    let thread = check(
+    let thread = check_op(
         Reply::value(200, schema_thread()),
         |c| c.create_thread(ROOM, "alice", "Hello").send(),
         CreateThread::new(ROOM, "alice", CommentBody::text("Hello")),
@@ -288,7 +234,7 @@ fn create_thread_full() {
         "metadata": {"color": "blue", "priority": 2},
         "visibility": "private"
     });
-    let thread = check(
+    let thread = check_op(
         Reply::value(
             200,
             json!({
@@ -346,11 +292,12 @@ fn create_thread_full() {
 
 #[test]
 fn get_thread() {
-    let thread = check(
+    let thread = check_op_with(
         Reply::value(200, spec_thread()),
         |c| c.get_thread(ROOM, THREAD).send(),
         GetThread::new(ROOM, THREAD),
         &expect(Method::GET, &thread_path(""), Body::None),
+        &[("threadId", THREAD_ENC)],
     );
     assert_spec_thread(&thread);
     let thread: Thread = serde_json::from_value(schema_thread()).unwrap();
@@ -359,22 +306,24 @@ fn get_thread() {
 
 #[test]
 fn delete_thread() {
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_thread(ROOM, THREAD).send(),
         DeleteThread::new(ROOM, THREAD),
         &expect(Method::DELETE, &thread_path(""), Body::None),
+        &[("threadId", THREAD_ENC)],
     );
 }
 
 #[test]
 #[allow(deprecated)]
 fn get_thread_participants() {
-    let participants = check(
+    let participants = check_op_with(
         Reply::value(200, json!({"participantIds": ["user-1", "user-2"]})),
         |c| c.get_thread_participants(ROOM, THREAD).send(),
         GetThreadParticipants::new(ROOM, THREAD),
         &expect(Method::GET, &thread_path("/participants"), Body::None),
+        &[("threadId", THREAD_ENC)],
     );
     assert_eq!(participants.participant_ids, ["user-1", "user-2"]);
 }
@@ -382,7 +331,7 @@ fn get_thread_participants() {
 #[test]
 fn edit_thread_metadata() {
     let at = ts("2023-07-13T14:32:50.697Z");
-    let metadata = check(
+    let metadata = check_op_with(
         Reply::value(
             200,
             json!({"color": "yellow", "priority": 2, "urgent": true}),
@@ -415,13 +364,14 @@ fn edit_thread_metadata() {
                 "updatedAt": "2023-07-13T14:32:50.697Z"
             })),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert_eq!(metadata["color"], MetadataValue::from("yellow"));
     assert_eq!(metadata["priority"].as_f64(), Some(2.0));
     assert_eq!(metadata["urgent"].as_bool(), Some(true));
 
     // An empty edit still sends the required `metadata` object and `userId`.
-    check(
+    check_op_with(
         Reply::value(200, json!({"color": "yellow"})),
         |c| c.edit_thread_metadata(ROOM, THREAD, "alice").send(),
         EditThreadMetadata::new(ROOM, THREAD, "alice"),
@@ -430,6 +380,7 @@ fn edit_thread_metadata() {
             &thread_path("/metadata"),
             Body::Json(json!({"metadata": {}, "userId": "alice"})),
         ),
+        &[("threadId", THREAD_ENC)],
     );
 }
 
@@ -451,7 +402,7 @@ fn edit_thread_metadata_spec_request_example() {
 fn mark_thread_as_resolved_and_unresolved() {
     let mut resolved = schema_thread();
     resolved["resolved"] = json!(true);
-    let thread = check(
+    let thread = check_op_with(
         Reply::value(200, resolved),
         |c| c.mark_thread_as_resolved(ROOM, THREAD, "alice").send(),
         MarkThreadAsResolved::new(ROOM, THREAD, "alice"),
@@ -460,10 +411,11 @@ fn mark_thread_as_resolved_and_unresolved() {
             &thread_path("/mark-as-resolved"),
             Body::Json(json!({"userId": "alice"})),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert!(thread.resolved);
 
-    let thread = check(
+    let thread = check_op_with(
         Reply::value(200, schema_thread()),
         |c| c.mark_thread_as_unresolved(ROOM, THREAD, "alice").send(),
         MarkThreadAsUnresolved::new(ROOM, THREAD, "alice"),
@@ -472,13 +424,14 @@ fn mark_thread_as_resolved_and_unresolved() {
             &thread_path("/mark-as-unresolved"),
             Body::Json(json!({"userId": "alice"})),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert!(!thread.resolved);
 }
 
 #[test]
 fn subscribe_and_unsubscribe() {
-    let subscription = check(
+    let subscription = check_op_with(
         Reply::value(
             200,
             json!({"kind": "thread", "subjectId": "th_abc123",
@@ -491,6 +444,7 @@ fn subscribe_and_unsubscribe() {
             &thread_path("/subscribe"),
             Body::Json(json!({"userId": "alice"})),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert_eq!(subscription.kind, SubscriptionKind::Thread);
     assert_eq!(subscription.subject_id, "th_abc123");
@@ -498,7 +452,7 @@ fn subscribe_and_unsubscribe() {
 
     // 200 with no body, or with one: both are fine.
     for reply in [Reply::empty(200), Reply::json(200, r#"{"success":true}"#)] {
-        check(
+        check_op_with(
             reply,
             |c| c.unsubscribe_from_thread(ROOM, THREAD, "alice").send(),
             UnsubscribeFromThread::new(ROOM, THREAD, "alice"),
@@ -507,13 +461,14 @@ fn subscribe_and_unsubscribe() {
                 &thread_path("/unsubscribe"),
                 Body::Json(json!({"userId": "alice"})),
             ),
+            &[("threadId", THREAD_ENC)],
         );
     }
 }
 
 #[test]
 fn get_thread_subscriptions() {
-    let subscriptions = check(
+    let subscriptions = check_op_with(
         Reply::value(
             200,
             json!({"data": [
@@ -525,6 +480,7 @@ fn get_thread_subscriptions() {
         |c| c.get_thread_subscriptions(ROOM, THREAD).send(),
         GetThreadSubscriptions::new(ROOM, THREAD),
         &expect(Method::GET, &thread_path("/subscriptions"), Body::None),
+        &[("threadId", THREAD_ENC)],
     );
     let first = &subscriptions.data[0];
     assert_eq!(first.kind, SubscriptionKind::Thread);
@@ -537,7 +493,7 @@ fn get_thread_subscriptions() {
 
 #[test]
 fn get_thread_inbox_notifications() {
-    let notifications = check(
+    let notifications = check_op_with(
         Reply::value(
             200,
             json!({"data": [
@@ -556,6 +512,7 @@ fn get_thread_inbox_notifications() {
             &thread_path("/inbox-notifications"),
             Body::None,
         ),
+        &[("threadId", THREAD_ENC)],
     );
     let [alice, bob] = &notifications.data[..] else {
         panic!("two notifications expected")
@@ -599,7 +556,7 @@ fn get_thread_inbox_notifications() {
 #[test]
 fn create_comment() {
     let at = ts("2022-07-13T14:32:50.697Z");
-    let comment = check(
+    let comment = check_op_with(
         Reply::value(200, spec_comment()),
         |c| {
             c.create_comment(ROOM, THREAD, "alice", CommentBody::new([]))
@@ -622,13 +579,14 @@ fn create_comment() {
                 "metadata": {"tag": "important", "spam": false}
             })),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert_eq!(comment.id, "comment-id");
     assert_eq!(comment.user_id, "alice");
     assert_eq!(comment.created_at, at);
     assert_eq!(comment.body, None);
 
-    let comment = check(
+    let comment = check_op_with(
         Reply::value(200, rich_comment()),
         |c| {
             c.create_comment(ROOM, THREAD, "alice", "See attached")
@@ -648,13 +606,14 @@ fn create_comment() {
                 "attachmentIds": [ATTACHMENT, "at_other"]
             })),
         ),
+        &[("threadId", THREAD_ENC)],
     );
     assert_eq!(comment.attachments[0].id, "at_abc123");
 }
 
 #[test]
 fn get_comment() {
-    let comment = check(
+    let comment = check_op_with(
         Reply::value(
             200,
             json!({
@@ -667,6 +626,7 @@ fn get_comment() {
         |c| c.get_comment(ROOM, THREAD, COMMENT).send(),
         GetComment::new(ROOM, THREAD, COMMENT),
         &expect(Method::GET, &comment_path(""), Body::None),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
     assert_eq!(comment.deleted_at, Some(ts("2019-08-24T14:15:22Z")));
     assert_eq!(comment.body, None);
@@ -690,7 +650,7 @@ fn edit_comment() {
     let at = ts("2023-07-13T14:32:50.697Z");
     let mut edited = spec_comment();
     edited["createdAt"] = json!("2023-07-13T14:32:50.697Z");
-    let comment = check(
+    let comment = check_op_with(
         Reply::value(200, edited),
         |c| {
             c.edit_comment(ROOM, THREAD, COMMENT, CommentBody::new([]))
@@ -707,10 +667,11 @@ fn edit_comment() {
                 "body": {"version": 1, "content": []}
             })),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
     assert_eq!(comment.created_at, at);
 
-    check(
+    check_op_with(
         Reply::value(200, rich_comment()),
         |c| {
             c.edit_comment(ROOM, THREAD, COMMENT, "v2")
@@ -732,23 +693,25 @@ fn edit_comment() {
                 "attachmentIds": []
             })),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
 }
 
 #[test]
 fn delete_comment() {
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_comment(ROOM, THREAD, COMMENT).send(),
         DeleteComment::new(ROOM, THREAD, COMMENT),
         &expect(Method::DELETE, &comment_path(""), Body::None),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
 }
 
 #[test]
 fn add_and_remove_comment_reaction() {
     let at = ts("2022-07-13T14:32:50.697Z");
-    let reaction = check(
+    let reaction = check_op_with(
         Reply::value(
             200,
             json!({"emoji": FAMILY, "createdAt": "2022-07-13T14:32:50.697Z", "userId": "alice"}),
@@ -767,12 +730,13 @@ fn add_and_remove_comment_reaction() {
                               "userId": "alice"}),
             ),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
     assert_eq!(reaction.emoji, FAMILY);
     assert_eq!(reaction.user_id, "alice");
     assert_eq!(reaction.created_at, at);
 
-    check(
+    check_op_with(
         Reply::value(
             200,
             json!({"emoji": "👍", "createdAt": "2022-07-13T14:32:50Z", "userId": "bob"}),
@@ -787,9 +751,10 @@ fn add_and_remove_comment_reaction() {
             &comment_path("/add-reaction"),
             Body::Json(json!({"emoji": "👍", "userId": "bob"})),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
 
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| {
             c.remove_comment_reaction(ROOM, THREAD, COMMENT, "alice", FAMILY)
@@ -803,13 +768,14 @@ fn add_and_remove_comment_reaction() {
             Body::Json(json!({"emoji": FAMILY, "userId": "alice",
                               "removedAt": "2022-07-13T14:32:50.697Z"})),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
 }
 
 #[test]
 fn edit_comment_metadata() {
     let at = ts("2023-07-13T14:32:50.697Z");
-    let metadata = check(
+    let metadata = check_op_with(
         Reply::value(200, json!({"tag": "important", "reviewed": false})),
         |c| {
             c.edit_comment_metadata(ROOM, THREAD, COMMENT, "alice")
@@ -832,6 +798,7 @@ fn edit_comment_metadata() {
                 "updatedAt": "2023-07-13T14:32:50.697Z"
             })),
         ),
+        &[("threadId", THREAD_ENC), ("commentId", COMMENT_ENC)],
     );
     assert_eq!(metadata["tag"].as_str(), Some("important"));
     assert_eq!(metadata["reviewed"].as_bool(), Some(false));
@@ -857,7 +824,7 @@ fn edit_comment_metadata() {
 
 #[test]
 fn get_attachment() {
-    let attachment = check(
+    let attachment = check_op_with(
         Reply::value(
             200,
             json!({"type": "attachment", "id": "at_abc123", "mimeType": "image/png",
@@ -868,6 +835,7 @@ fn get_attachment() {
         |c| c.get_attachment(ROOM, ATTACHMENT).send(),
         GetAttachment::new(ROOM, ATTACHMENT),
         &expect(Method::GET, &attachment_path(""), Body::None),
+        &[("attachmentId", ATTACHMENT)],
     );
     assert_eq!(attachment.object_type, "attachment");
     assert_eq!(attachment.id, "at_abc123");
@@ -880,7 +848,7 @@ fn get_attachment() {
 
 #[test]
 fn upload_attachment() {
-    let attachment = check(
+    let attachment = check_op_with(
         Reply::value(200, attachment_example()),
         |c| {
             c.upload_attachment(ROOM, ATTACHMENT, NAME, "alice b", YJS_UPDATE.to_vec())
@@ -900,12 +868,13 @@ fn upload_attachment() {
             &attachment_path(&format!("/upload/{NAME_ENC}?userId=alice%20b&fileSize=20")),
             Body::Binary(YJS_UPDATE.to_vec()),
         ),
+        &[("attachmentId", ATTACHMENT), ("name", NAME_ENC)],
     );
     assert_eq!(attachment.id, "at_abc123");
     assert_eq!(attachment.size, 12345);
     assert_eq!(attachment.mime_type, "image/png");
 
-    check(
+    check_op_with(
         Reply::value(200, attachment_example()),
         |c| {
             c.upload_attachment(ROOM, ATTACHMENT, NAME, "alice", &b""[..])
@@ -917,12 +886,13 @@ fn upload_attachment() {
             &attachment_path(&format!("/upload/{NAME_ENC}?userId=alice")),
             Body::Binary(Vec::new()),
         ),
+        &[("attachmentId", ATTACHMENT), ("name", NAME_ENC)],
     );
 }
 
 #[test]
 fn multipart_upload() {
-    let upload = check(
+    let upload = check_op_with(
         Reply::value(200, json!({"attachmentId": ATTACHMENT, "uploadId": "up_1"})),
         |c| {
             c.create_attachment_multipart_upload(ROOM, ATTACHMENT, NAME)
@@ -935,11 +905,12 @@ fn multipart_upload() {
             &attachment_path(&format!("/multipart/{NAME_ENC}?fileSize=10485760")),
             Body::None,
         ),
+        &[("attachmentId", ATTACHMENT), ("name", NAME_ENC)],
     );
     assert_eq!(upload.attachment_id, ATTACHMENT);
     assert_eq!(upload.upload_id, "up_1");
 
-    check(
+    check_op_with(
         Reply::value(200, json!({"attachmentId": ATTACHMENT, "uploadId": "up_1"})),
         |c| {
             c.create_attachment_multipart_upload(ROOM, ATTACHMENT, NAME)
@@ -951,9 +922,10 @@ fn multipart_upload() {
             &attachment_path(&format!("/multipart/{NAME_ENC}")),
             Body::None,
         ),
+        &[("attachmentId", ATTACHMENT), ("name", NAME_ENC)],
     );
 
-    let part = check(
+    let part = check_op_with(
         Reply::value(200, json!({"partNumber": 3, "etag": "\"abc\""})),
         |c| {
             c.upload_attachment_multipart_part(ROOM, ATTACHMENT, UPLOAD, 3, YJS_UPDATE)
@@ -965,10 +937,15 @@ fn multipart_upload() {
             &attachment_path(&format!("/multipart/{UPLOAD_ENC}/3")),
             Body::Binary(YJS_UPDATE.to_vec()),
         ),
+        &[
+            ("attachmentId", ATTACHMENT),
+            ("uploadId", UPLOAD_ENC),
+            ("partNumber", "3"),
+        ],
     );
     assert_eq!(part, AttachmentMultipartPart::new(3, "\"abc\""));
 
-    let attachment = check(
+    let attachment = check_op_with(
         Reply::value(200, attachment_example()),
         |c| {
             c.complete_attachment_multipart_upload(
@@ -995,10 +972,11 @@ fn multipart_upload() {
                 {"partNumber": 3, "etag": "\"abc\""}
             ]})),
         ),
+        &[("attachmentId", ATTACHMENT), ("uploadId", UPLOAD_ENC)],
     );
     assert_eq!(attachment.name, "screenshot.png");
 
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| {
             c.abort_attachment_multipart_upload(ROOM, ATTACHMENT, UPLOAD)
@@ -1010,6 +988,7 @@ fn multipart_upload() {
             &attachment_path(&format!("/multipart/{UPLOAD_ENC}")),
             Body::None,
         ),
+        &[("attachmentId", ATTACHMENT), ("uploadId", UPLOAD_ENC)],
     );
 }
 

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use bytes::Bytes;
 use common::*;
 use http::Method;
-use liveblocks_core::endpoint::BodyKind;
 use liveblocks_core::feeds::{
     CreateFeed, CreateFeedMessage, DeleteFeed, DeleteFeedMessage, GetFeed, GetFeedMessages,
     GetFeeds, UpdateFeed, UpdateFeedMessage,
@@ -24,45 +23,6 @@ const FEED: &str = "feed/α 1";
 const FEED_ENC: &str = "feed%2F%CE%B1%201";
 const MSG: &str = "msg#?2";
 const MSG_ENC: &str = "msg%23%3F2";
-
-/// Like `common::check_op`, for paths with other parameters than `roomId`.
-fn check<E: Endpoint, O>(
-    reply: Reply,
-    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
-    direct: E,
-    expected: &Expected,
-) -> O {
-    let operation = E::OPERATION;
-    assert_eq!(expected.method, operation.method, "{}", operation.id);
-    let template = operation
-        .path
-        .replace("{roomId}", ROOM_ENC)
-        .replace("{feedId}", FEED_ENC)
-        .replace("{messageId}", MSG_ENC);
-    let (path, query) = match expected.uri.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (expected.uri.as_str(), None),
-    };
-    assert_eq!(path, format!("{BASE}/v2{template}"), "{}", operation.id);
-    for pair in query.into_iter().flat_map(|q| q.split('&')) {
-        let name = pair.split('=').next().unwrap();
-        assert!(operation.query.contains(&name), "{}: {name}", operation.id);
-    }
-    let kind = match expected.body {
-        Body::None => BodyKind::None,
-        Body::Json(_) => BodyKind::Json,
-        Body::Binary(_) => BodyKind::Binary,
-    };
-    assert_eq!(kind, operation.request_body, "{}", operation.id);
-
-    let mock = Mock::new(reply);
-    let output = via_client(&mock.client)
-        .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
-    assert_request(&mock.only_request(), expected);
-    let request = direct.request(&config()).expect("direct request");
-    assert_request(&request, expected);
-    output
-}
 
 fn feeds_path(suffix: &str) -> String {
     format!("/rooms/{ROOM_ENC}/feeds{suffix}")
@@ -101,7 +61,7 @@ fn dev_reply(body: &str) -> Reply {
 #[test]
 fn get_feeds() {
     let expected = expect(Method::GET, &feeds_path(""), Body::None);
-    let page = check(
+    let page = check_op(
         Reply::json(200, FEEDS_BODY),
         |c| c.get_feeds(ROOM).send(),
         GetFeeds::new(ROOM),
@@ -123,7 +83,7 @@ fn get_feeds() {
         &feeds_path("?cursor=eyJj%2B%2F%3D&since=1660000988137&limit=100"),
         Body::None,
     );
-    check(
+    check_op(
         Reply::value(200, json!({"data": [], "nextCursor": null})),
         |c| {
             c.get_feeds(ROOM)
@@ -195,7 +155,7 @@ fn create_feed() {
         })),
     );
     let metadata = json!({"type": "chat", "name": "General Discussion"});
-    let feed = check(
+    let feed = check_op(
         Reply::json(200, FEED_BODY),
         |c| {
             c.create_feed(ROOM, "my-feed-id")
@@ -218,7 +178,7 @@ fn create_feed() {
         &feeds_path(""),
         Body::Json(json!({"feedId": FEED, "timestamp": 1_700_000_000_000_i64})),
     );
-    check(
+    check_op(
         Reply::json(200, FEED_BODY),
         |c| {
             c.create_feed(ROOM, FEED)
@@ -237,11 +197,12 @@ fn get_update_delete_feed() {
         &feeds_path(&format!("/{FEED_ENC}")),
         Body::None,
     );
-    let feed = check(
+    let feed = check_op_with(
         Reply::json(200, FEED_BODY),
         |c| c.get_feed(ROOM, FEED).send(),
         GetFeed::new(ROOM, FEED),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
     assert_eq!(feed.feed_id, "my-feed-id");
 
@@ -252,11 +213,12 @@ fn get_update_delete_feed() {
         &feeds_path(&format!("/{FEED_ENC}")),
         Body::Json(json!({"metadata": {"type": "chat", "name": "Updated Discussion"}})),
     );
-    let updated = check(
+    let updated = check_op_with(
         Reply::json(200, &FEED_BODY.replace("General", "Updated")),
         |c| c.update_feed(ROOM, FEED, metadata.clone()).send(),
         UpdateFeed::new(ROOM, FEED, metadata.clone()),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
     assert_eq!(updated.metadata["name"], "Updated Discussion");
 
@@ -265,11 +227,12 @@ fn get_update_delete_feed() {
         &feeds_path(&format!("/{FEED_ENC}")),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_feed(ROOM, FEED).send(),
         DeleteFeed::new(ROOM, FEED),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
 }
 
@@ -277,11 +240,12 @@ fn get_update_delete_feed() {
 fn feed_messages() {
     let messages = feeds_path(&format!("/{FEED_ENC}/messages"));
     let expected = expect(Method::GET, &messages, Body::None);
-    let page = check(
+    let page = check_op_with(
         Reply::json(200, MESSAGES_BODY),
         |c| c.get_feed_messages(ROOM, FEED).send(),
         GetFeedMessages::new(ROOM, FEED),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
     let message = &page.data[0];
     assert_eq!(message.id, "msg_xyz789");
@@ -294,7 +258,7 @@ fn feed_messages() {
         &format!("{messages}?cursor=abc&since=0&limit=1"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::json(200, r#"{"data":[],"nextCursor":null}"#),
         |c| {
             c.get_feed_messages(ROOM, FEED)
@@ -308,6 +272,7 @@ fn feed_messages() {
             .since(0)
             .cursor(Cursor::new("abc")),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
 
     // The spec's create example; then with a custom time.
@@ -319,7 +284,7 @@ fn feed_messages() {
             json!({"id": "msg_xyz789", "data": {"type": "text", "content": "Hello, world!"}}),
         ),
     );
-    let created = check(
+    let created = check_op_with(
         Reply::json(200, MESSAGE_BODY),
         |c| {
             c.create_feed_message(ROOM, FEED, data.clone())
@@ -328,6 +293,7 @@ fn feed_messages() {
         },
         CreateFeedMessage::new(ROOM, FEED, data.clone()).id("msg_xyz789"),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
     assert_eq!(created.id, "msg_xyz789");
     let expected = expect(
@@ -335,7 +301,7 @@ fn feed_messages() {
         &messages,
         Body::Json(json!({"data": {}, "timestamp": 5})),
     );
-    check(
+    check_op_with(
         Reply::json(200, MESSAGE_BODY),
         |c| {
             c.create_feed_message(ROOM, FEED, json!({}))
@@ -344,6 +310,7 @@ fn feed_messages() {
         },
         CreateFeedMessage::new(ROOM, FEED, json!({})).timestamp(5),
         &expected,
+        &[("feedId", FEED_ENC)],
     );
 
     // The spec's update example, with and without a time.
@@ -354,7 +321,7 @@ fn feed_messages() {
         &one,
         Body::Json(json!({"data": {"type": "text", "content": "Updated message content"}})),
     );
-    let updated = check(
+    let updated = check_op_with(
         Reply::json(
             200,
             &MESSAGE_BODY.replace("Hello, world!", "Updated message content"),
@@ -362,6 +329,7 @@ fn feed_messages() {
         |c| c.update_feed_message(ROOM, FEED, MSG, data.clone()).send(),
         UpdateFeedMessage::new(ROOM, FEED, MSG, data.clone()),
         &expected,
+        &[("feedId", FEED_ENC), ("messageId", MSG_ENC)],
     );
     assert_eq!(updated.data["content"], "Updated message content");
     let expected = expect(
@@ -369,7 +337,7 @@ fn feed_messages() {
         &one,
         Body::Json(json!({"data": {"a": 1}, "timestamp": 1_700_000_000_001_i64})),
     );
-    check(
+    check_op_with(
         Reply::json(200, MESSAGE_BODY),
         |c| {
             c.update_feed_message(ROOM, FEED, MSG, json!({"a": 1}))
@@ -378,14 +346,16 @@ fn feed_messages() {
         },
         UpdateFeedMessage::new(ROOM, FEED, MSG, json!({"a": 1})).timestamp(1_700_000_000_001),
         &expected,
+        &[("feedId", FEED_ENC), ("messageId", MSG_ENC)],
     );
 
     let expected = expect(Method::DELETE, &one, Body::None);
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_feed_message(ROOM, FEED, MSG).send(),
         DeleteFeedMessage::new(ROOM, FEED, MSG),
         &expected,
+        &[("feedId", FEED_ENC), ("messageId", MSG_ENC)],
     );
 }
 

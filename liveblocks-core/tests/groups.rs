@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use http::Method;
-use liveblocks_core::endpoint::BodyKind;
 use liveblocks_core::groups::*;
 use liveblocks_core::models::groups::*;
 use liveblocks_core::models::{Cursor, Timestamp};
@@ -15,58 +14,6 @@ use serde_json::json;
 /// A group ID with characters that must stay inside one path segment.
 const GROUP: &str = "eng:core/γ #3?z";
 const GROUP_ENC: &str = "eng%3Acore%2F%CE%B3%20%233%3Fz";
-
-/// Runs one operation through `Client` and through `Endpoint::request`, checks both requests
-/// against `expected`, and checks `expected` against the endpoint's `Operation` with its path
-/// parameters filled in from `params` (name, encoded value).
-fn check<E: Endpoint, O>(
-    reply: Reply,
-    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
-    direct: E,
-    params: &[(&str, &str)],
-    expected: &Expected,
-) -> O {
-    let operation = E::OPERATION;
-    assert_eq!(expected.method, operation.method, "{}", operation.id);
-    let mut template = operation.path.to_owned();
-    for (name, encoded) in params {
-        template = template.replace(&format!("{{{name}}}"), encoded);
-    }
-    assert!(
-        !template.contains('{'),
-        "{}: unfilled {template}",
-        operation.id
-    );
-    let (path, query) = match expected.uri.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (expected.uri.as_str(), None),
-    };
-    assert_eq!(path, format!("{BASE}/v2{template}"), "{}", operation.id);
-    for pair in query.into_iter().flat_map(|q| q.split('&')) {
-        let name = pair.split('=').next().unwrap();
-        assert!(
-            operation.query.contains(&name),
-            "{} sends undeclared query parameter {name}",
-            operation.id
-        );
-    }
-    let kind = match expected.body {
-        Body::None => BodyKind::None,
-        Body::Json(_) => BodyKind::Json,
-        Body::Binary(_) => BodyKind::Binary,
-    };
-    assert_eq!(kind, operation.request_body, "{}", operation.id);
-
-    let mock = Mock::new(reply);
-    let output = via_client(&mock.client)
-        .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
-    assert_request(&mock.only_request(), expected);
-    let request = direct
-        .request(&config())
-        .unwrap_or_else(|e| panic!("{} direct request failed: {e:?}", operation.id));
-    assert_request(&request, expected);
-    output
-}
 
 fn ts(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -127,11 +74,10 @@ fn assert_spec_page(page: &liveblocks_core::models::Page<Group>) {
 fn create_group() {
     // Minimal: only the ID.
     let expected = expect(Method::POST, "/groups", Body::Json(json!({"id": GROUP})));
-    let group = check(
+    let group = check_op(
         Reply::json(200, GROUP_BODY),
         |c| c.create_group(GROUP).send(),
         CreateGroup::new(GROUP),
-        &[],
         &expected,
     );
     assert_spec_group(&group);
@@ -147,7 +93,7 @@ fn create_group() {
             "scopes": {"mention": true}
         })),
     );
-    check(
+    check_op(
         Reply::json(200, GROUP_BODY),
         |c| {
             c.create_group("engineering")
@@ -160,7 +106,6 @@ fn create_group() {
             .member_ids(vec!["alice".to_owned(), "bob".to_owned()])
             .organization_id("org_123456789")
             .scopes(GroupScopes::new().mention()),
-        &[],
         &expected,
     );
 
@@ -170,7 +115,7 @@ fn create_group() {
         "/groups",
         Body::Json(json!({"id": "g", "memberIds": [], "scopes": {}})),
     );
-    check(
+    check_op(
         Reply::json(200, GROUP_BODY),
         |c| {
             c.create_group("g")
@@ -184,7 +129,6 @@ fn create_group() {
             organization_id: None,
             scopes: Some(GroupScopes::default()),
         }),
-        &[],
         &expected,
     );
 }
@@ -192,11 +136,10 @@ fn create_group() {
 #[test]
 fn get_groups() {
     let expected = expect(Method::GET, "/groups", Body::None);
-    let page = check(
+    let page = check_op(
         Reply::json(200, GROUPS_BODY),
         |c| c.get_groups().send(),
         GetGroups::new(),
-        &[],
         &expected,
     );
     assert_spec_page(&page);
@@ -206,7 +149,7 @@ fn get_groups() {
         "/groups?limit=100&startingAfter=eyJjcmVhdGVkQXQiOjE2NjAwMDA5ODgxMzd9",
         Body::None,
     );
-    check(
+    check_op(
         Reply::json(200, GROUPS_BODY),
         |c| {
             c.get_groups()
@@ -217,15 +160,13 @@ fn get_groups() {
         GetGroups::default()
             .limit(100)
             .starting_after(Cursor::new("eyJjcmVhdGVkQXQiOjE2NjAwMDA5ODgxMzd9")),
-        &[],
         &expected,
     );
     let expected = expect(Method::GET, "/groups?limit=1", Body::None);
-    check(
+    check_op(
         Reply::json(200, GROUPS_BODY),
         |c| c.get_groups().limit(1).send(),
         GetGroups::new().limit(1),
-        &[],
         &expected,
     );
 }
@@ -233,12 +174,12 @@ fn get_groups() {
 #[test]
 fn get_group() {
     let expected = expect(Method::GET, &format!("/groups/{GROUP_ENC}"), Body::None);
-    let group = check(
+    let group = check_op_with(
         Reply::json(200, GROUP_BODY),
         |c| c.get_group(GROUP).send(),
         GetGroup::new(GROUP),
-        &[("groupId", GROUP_ENC)],
         &expected,
+        &[("groupId", GROUP_ENC)],
     );
     assert_spec_group(&group);
 
@@ -277,12 +218,12 @@ fn get_group() {
 #[test]
 fn delete_group() {
     let expected = expect(Method::DELETE, &format!("/groups/{GROUP_ENC}"), Body::None);
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_group(GROUP).send(),
         DeleteGroup::new(GROUP),
-        &[("groupId", GROUP_ENC)],
         &expected,
+        &[("groupId", GROUP_ENC)],
     );
 }
 
@@ -294,12 +235,12 @@ fn add_group_members() {
         &format!("/groups/{GROUP_ENC}/add-members"),
         Body::Json(json!({"memberIds": ["charlie", "dave"]})),
     );
-    let group = check(
+    let group = check_op_with(
         Reply::json(200, GROUP_BODY),
         |c| c.add_group_members(GROUP, ["charlie", "dave"]).send(),
         AddGroupMembers::new(GROUP, vec!["charlie".to_owned(), "dave".to_owned()]),
-        &[("groupId", GROUP_ENC)],
         &expected,
+        &[("groupId", GROUP_ENC)],
     );
     assert_spec_group(&group);
 }
@@ -312,12 +253,12 @@ fn remove_group_members() {
         &format!("/groups/{GROUP_ENC}/remove-members"),
         Body::Json(json!({"memberIds": ["charlie"]})),
     );
-    let group = check(
+    let group = check_op_with(
         Reply::json(200, GROUP_BODY),
         |c| c.remove_group_members(GROUP, ["charlie"]).send(),
         RemoveGroupMembers::new(GROUP, ["charlie"]),
-        &[("groupId", GROUP_ENC)],
         &expected,
+        &[("groupId", GROUP_ENC)],
     );
     assert_spec_group(&group);
 }
@@ -331,12 +272,12 @@ fn get_user_groups() {
         &format!("/users/{USER_ENC}/groups"),
         Body::None,
     );
-    let page = check(
+    let page = check_op_with(
         Reply::json(200, GROUPS_BODY),
         |c| c.get_user_groups(USER).send(),
         GetUserGroups::new(USER),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
     assert_spec_page(&page);
 
@@ -345,7 +286,7 @@ fn get_user_groups() {
         &format!("/users/{USER_ENC}/groups?limit=5&startingAfter=a%2Bb"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::json(200, GROUPS_BODY),
         |c| {
             c.get_user_groups(USER)
@@ -356,8 +297,8 @@ fn get_user_groups() {
         GetUserGroups::new(USER)
             .limit(5)
             .starting_after(Cursor::new("a+b")),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
 }
 

@@ -8,7 +8,6 @@ mod common;
 
 use common::*;
 use http::Method;
-use liveblocks_core::endpoint::BodyKind;
 use liveblocks_core::models::notifications::*;
 use liveblocks_core::models::{Cursor, Page, Timestamp};
 use liveblocks_core::notifications::*;
@@ -21,58 +20,6 @@ const USER_ENC: &str = "user%3Aalice%2F%CE%B2%20%232%3Fy";
 /// An inbox notification ID with a slash.
 const NOTIFICATION: &str = "in_abc/123";
 const NOTIFICATION_ENC: &str = "in_abc%2F123";
-
-/// Runs one operation through `Client` and through `Endpoint::request`, checks both requests
-/// against `expected`, and checks `expected` against the endpoint's `Operation` with its path
-/// parameters filled in from `params` (name, encoded value).
-fn check<E: Endpoint, O>(
-    reply: Reply,
-    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
-    direct: E,
-    params: &[(&str, &str)],
-    expected: &Expected,
-) -> O {
-    let operation = E::OPERATION;
-    assert_eq!(expected.method, operation.method, "{}", operation.id);
-    let mut template = operation.path.to_owned();
-    for (name, encoded) in params {
-        template = template.replace(&format!("{{{name}}}"), encoded);
-    }
-    assert!(
-        !template.contains('{'),
-        "{}: unfilled {template}",
-        operation.id
-    );
-    let (path, query) = match expected.uri.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (expected.uri.as_str(), None),
-    };
-    assert_eq!(path, format!("{BASE}/v2{template}"), "{}", operation.id);
-    for pair in query.into_iter().flat_map(|q| q.split('&')) {
-        let name = pair.split('=').next().unwrap();
-        assert!(
-            operation.query.contains(&name),
-            "{} sends undeclared query parameter {name}",
-            operation.id
-        );
-    }
-    let kind = match expected.body {
-        Body::None => BodyKind::None,
-        Body::Json(_) => BodyKind::Json,
-        Body::Binary(_) => BodyKind::Binary,
-    };
-    assert_eq!(kind, operation.request_body, "{}", operation.id);
-
-    let mock = Mock::new(reply);
-    let output = via_client(&mock.client)
-        .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
-    assert_request(&mock.only_request(), expected);
-    let request = direct
-        .request(&config())
-        .unwrap_or_else(|e| panic!("{} direct request failed: {e:?}", operation.id));
-    assert_request(&request, expected);
-    output
-}
 
 fn user_path(suffix: &str) -> String {
     format!("/users/{USER_ENC}{suffix}")
@@ -176,12 +123,12 @@ fn get_inbox_notification() {
         &user_path(&format!("/inbox-notifications/{NOTIFICATION_ENC}")),
         Body::None,
     );
-    let out = check(
+    let out = check_op_with(
         Reply::json(200, THREAD_BODY),
         |c| c.get_inbox_notification(USER, NOTIFICATION).send(),
         GetInboxNotification::new(USER, NOTIFICATION),
-        &params,
         &expected,
+        &params,
     );
     let InboxNotification::Thread(thread) = &out else {
         panic!("expected a thread notification, got {out:?}")
@@ -193,12 +140,12 @@ fn get_inbox_notification() {
     assert_eq!(out.read_at(), None);
     assert_eq!(out.notified_at(), Some(ts("2024-01-15T10:30:00Z")));
 
-    let out = check(
+    let out = check_op_with(
         Reply::json(200, CUSTOM_BODY),
         |c| c.get_inbox_notification(USER, NOTIFICATION).send(),
         GetInboxNotification::new(USER, NOTIFICATION),
-        &params,
         &expected,
+        &params,
     );
     let InboxNotification::Custom(custom) = &out else {
         panic!("expected a custom notification, got {out:?}")
@@ -213,12 +160,12 @@ fn get_inbox_notifications() {
     let params = [("userId", USER_ENC)];
 
     let expected = expect(Method::GET, &user_path("/inbox-notifications"), Body::None);
-    let out = check(
+    let out = check_op_with(
         page(),
         |c| c.get_inbox_notifications(USER).send(),
         GetInboxNotifications::new(USER),
-        &params,
         &expected,
+        &params,
     );
     assert!(out.data.is_empty());
     assert_eq!(out.next_cursor, None);
@@ -234,7 +181,7 @@ fn get_inbox_notifications() {
         ),
         Body::None,
     );
-    check(
+    check_op_with(
         page(),
         |c| {
             c.get_inbox_notifications(USER)
@@ -249,8 +196,8 @@ fn get_inbox_notifications() {
             .query("unread:true")
             .limit(20)
             .starting_after(Cursor::new("eyJjcmVhdGVkQXQiOjE2NjAwMDA5ODgxMzd9")),
-        &params,
         &expected,
+        &params,
     );
 
     // The limit bounds are accepted.
@@ -260,12 +207,12 @@ fn get_inbox_notifications() {
             &user_path(&format!("/inbox-notifications?limit={limit}")),
             Body::None,
         );
-        check(
+        check_op_with(
             page(),
             |c| c.get_inbox_notifications(USER).limit(limit).send(),
             GetInboxNotifications::new(USER).limit(limit),
-            &params,
             &expected,
+            &params,
         );
     }
 
@@ -352,15 +299,15 @@ fn delete_inbox_notification() {
         &user_path(&format!("/inbox-notifications/{NOTIFICATION_ENC}")),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_inbox_notification(USER, NOTIFICATION).send(),
         DeleteInboxNotification::new(USER, NOTIFICATION),
+        &expected,
         &[
             ("userId", USER_ENC),
             ("inboxNotificationId", NOTIFICATION_ENC),
         ],
-        &expected,
     );
 }
 
@@ -371,12 +318,12 @@ fn delete_all_inbox_notifications() {
         &user_path("/inbox-notifications"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_all_inbox_notifications(USER).send(),
         DeleteAllInboxNotifications::new(USER),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
 }
 
@@ -388,20 +335,20 @@ fn mark_inbox_notification_as_read() {
         Body::None,
     );
     // 200 with no body, as the spec says.
-    check(
+    check_op_with(
         Reply::empty(200),
         |c| c.mark_inbox_notification_as_read(NOTIFICATION).send(),
         MarkInboxNotificationAsRead::new(NOTIFICATION),
-        &[("inboxNotificationId", NOTIFICATION_ENC)],
         &expected,
+        &[("inboxNotificationId", NOTIFICATION_ENC)],
     );
     // Any 2xx body is ignored.
-    check(
+    check_op_with(
         Reply::json(200, r#"{"success":true}"#),
         |c| c.mark_inbox_notification_as_read(NOTIFICATION).send(),
         MarkInboxNotificationAsRead::new(NOTIFICATION),
-        &[("inboxNotificationId", NOTIFICATION_ENC)],
         &expected,
+        &[("inboxNotificationId", NOTIFICATION_ENC)],
     );
 }
 
@@ -418,7 +365,7 @@ fn trigger_inbox_notification() {
             "activityData": {"url": "url-to-file"}
         })),
     );
-    check(
+    check_op(
         Reply::empty(200),
         |c| {
             c.trigger_inbox_notification("alice", "$fileUploaded", "file123")
@@ -427,7 +374,6 @@ fn trigger_inbox_notification() {
         },
         TriggerInboxNotification::new("alice", "$fileUploaded", "file123")
             .activity("url", "url-to-file"),
-        &[],
         &expected,
     );
 
@@ -439,11 +385,10 @@ fn trigger_inbox_notification() {
             "userId": USER, "kind": "$a", "subjectId": "s", "activityData": {}
         })),
     );
-    check(
+    check_op(
         Reply::empty(200),
         |c| c.trigger_inbox_notification(USER, "$a", "s").send(),
         TriggerInboxNotification::new(USER, "$a", "s"),
-        &[],
         &expected,
     );
 
@@ -472,7 +417,7 @@ fn trigger_inbox_notification() {
         data.insert("public".into(), true.into());
         data
     };
-    check(
+    check_op(
         Reply::json(200, "{}"),
         |c| {
             c.trigger_inbox_notification("alice", "$file_Uploaded", "file123")
@@ -487,7 +432,6 @@ fn trigger_inbox_notification() {
             .activity("draft", false)
             .room_id(ROOM)
             .organization_id("org_1"),
-        &[],
         &expected,
     );
 }
@@ -580,12 +524,12 @@ fn get_notification_settings() {
         &user_path("/notification-settings"),
         Body::None,
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(200, SETTINGS_BODY),
         |c| c.get_notification_settings(USER).send(),
         GetNotificationSettings::new(USER),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
     assert_spec_settings(&settings);
     // Round trip: the same JSON back.
@@ -618,7 +562,7 @@ fn update_notification_settings() {
             "webPush": {"thread": true}
         })),
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(200, SETTINGS_BODY),
         |c| {
             c.update_notification_settings(USER)
@@ -642,8 +586,8 @@ fn update_notification_settings() {
                 .slack(NotificationChannelSettings::new().text_mention(false))
                 .web_push(NotificationChannelSettings::new().thread(true)),
         ),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
     assert_spec_settings(&settings);
 
@@ -662,12 +606,12 @@ fn update_notification_settings() {
             .custom("$invite", false)
             .custom("thread", false)
     };
-    check(
+    check_op_with(
         Reply::json(200, "{}"),
         |c| c.update_notification_settings(USER).teams(channel()).send(),
         UpdateNotificationSettings::new(USER).teams(channel()),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
     let body = serde_json::to_string(&channel()).unwrap();
     assert_eq!(body.matches("\"thread\"").count(), 1, "{body}");
@@ -682,12 +626,12 @@ fn update_notification_settings() {
         &user_path("/notification-settings"),
         Body::Json(json!({})),
     );
-    check(
+    check_op_with(
         Reply::json(200, "{}"),
         |c| c.update_notification_settings(USER).send(),
         UpdateNotificationSettings::new(USER),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
 }
 
@@ -698,12 +642,12 @@ fn delete_notification_settings() {
         &user_path("/notification-settings"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_notification_settings(USER).send(),
         DeleteNotificationSettings::new(USER),
-        &[("userId", USER_ENC)],
         &expected,
+        &[("userId", USER_ENC)],
     );
 }
 
@@ -724,12 +668,12 @@ fn get_room_subscription_settings() {
         &room_user_path("/subscription-settings"),
         Body::None,
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(200, ROOM_SETTINGS_BODY),
         |c| c.get_room_subscription_settings(ROOM, USER).send(),
         GetRoomSubscriptionSettings::new(ROOM, USER),
-        &room_params(),
         &expected,
+        &room_params(),
     );
     assert_eq!(settings.threads, ThreadsSubscription::All);
     assert_eq!(settings.text_mentions, TextMentionsSubscription::Mine);
@@ -768,7 +712,7 @@ fn update_room_subscription_settings() {
         &room_user_path("/subscription-settings"),
         Body::Json(json!({"threads": "replies_and_mentions", "textMentions": "none"})),
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(
             200,
             r#"{"threads": "replies_and_mentions", "textMentions": "none"}"#,
@@ -786,8 +730,8 @@ fn update_room_subscription_settings() {
                 .threads(ThreadsSubscription::RepliesAndMentions)
                 .text_mentions(TextMentionsSubscription::None),
         ),
-        &room_params(),
         &expected,
+        &room_params(),
     );
     assert_eq!(settings.threads, ThreadsSubscription::RepliesAndMentions);
     assert_eq!(settings.text_mentions, TextMentionsSubscription::None);
@@ -798,7 +742,7 @@ fn update_room_subscription_settings() {
         &room_user_path("/subscription-settings"),
         Body::Json(json!({"textMentions": "mine"})),
     );
-    check(
+    check_op_with(
         Reply::json(200, ROOM_SETTINGS_BODY),
         |c| {
             c.update_room_subscription_settings(ROOM, USER)
@@ -807,8 +751,8 @@ fn update_room_subscription_settings() {
         },
         UpdateRoomSubscriptionSettings::new(ROOM, USER)
             .text_mentions(TextMentionsSubscription::Mine),
-        &room_params(),
         &expected,
+        &room_params(),
     );
 }
 
@@ -819,12 +763,12 @@ fn delete_room_subscription_settings() {
         &room_user_path("/subscription-settings"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_room_subscription_settings(ROOM, USER).send(),
         DeleteRoomSubscriptionSettings::new(ROOM, USER),
-        &room_params(),
         &expected,
+        &room_params(),
     );
 }
 
@@ -840,12 +784,12 @@ fn get_user_room_subscription_settings() {
         &user_path("/room-subscription-settings"),
         Body::None,
     );
-    let page = check(
+    let page = check_op_with(
         Reply::json(200, body),
         |c| c.get_user_room_subscription_settings(USER).send(),
         GetUserRoomSubscriptionSettings::new(USER),
-        &params,
         &expected,
+        &params,
     );
     assert_eq!(page.next_cursor, None);
     assert_eq!(page.data.len(), 1);
@@ -861,7 +805,7 @@ fn get_user_room_subscription_settings() {
         ),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::json(200, body),
         |c| {
             c.get_user_room_subscription_settings(USER)
@@ -874,20 +818,20 @@ fn get_user_room_subscription_settings() {
             .starting_after(Cursor::new("abc="))
             .limit(50)
             .organization_id("org_1"),
-        &params,
         &expected,
+        &params,
     );
     let expected = expect(
         Method::GET,
         &user_path("/room-subscription-settings?limit=1"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::json(200, body),
         |c| c.get_user_room_subscription_settings(USER).limit(1).send(),
         GetUserRoomSubscriptionSettings::new(USER).limit(1),
-        &params,
         &expected,
+        &params,
     );
 }
 
@@ -898,12 +842,12 @@ fn deprecated_room_notification_settings() {
         &room_user_path("/notification-settings"),
         Body::None,
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(200, ROOM_SETTINGS_BODY),
         |c| c.get_room_notification_settings(ROOM, USER).send(),
         GetRoomNotificationSettings::new(ROOM, USER),
-        &room_params(),
         &expected,
+        &room_params(),
     );
     assert_eq!(settings.threads, ThreadsSubscription::All);
 
@@ -912,7 +856,7 @@ fn deprecated_room_notification_settings() {
         &room_user_path("/notification-settings"),
         Body::Json(json!({"threads": "none"})),
     );
-    let settings = check(
+    let settings = check_op_with(
         Reply::json(200, r#"{"threads": "none", "textMentions": "mine"}"#),
         |c| {
             c.update_room_notification_settings(ROOM, USER)
@@ -920,8 +864,8 @@ fn deprecated_room_notification_settings() {
                 .send()
         },
         UpdateRoomNotificationSettings::new(ROOM, USER).threads(ThreadsSubscription::None),
-        &room_params(),
         &expected,
+        &room_params(),
     );
     assert_eq!(settings.threads, ThreadsSubscription::None);
 
@@ -930,12 +874,12 @@ fn deprecated_room_notification_settings() {
         &room_user_path("/notification-settings"),
         Body::None,
     );
-    check(
+    check_op_with(
         Reply::empty(204),
         |c| c.delete_room_notification_settings(ROOM, USER).send(),
         DeleteRoomNotificationSettings::new(ROOM, USER),
-        &room_params(),
         &expected,
+        &room_params(),
     );
 }
 

@@ -1,7 +1,6 @@
 //! Storage files: exact requests, decoding, file ID and part number checks, errors.
 
 mod common;
-mod templates;
 
 use http::Method;
 use liveblocks_core::models::storage_files::{StorageFileId, StorageFileMultipartPart};
@@ -10,7 +9,6 @@ use liveblocks_core::{Endpoint, Error};
 use serde_json::json;
 
 use common::*;
-use templates::{assert_invalid, check_op_with};
 
 const FILE: &str = "fl_abc123456789012345678";
 const NAME: &str = "meeting notes α.txt";

@@ -1,7 +1,6 @@
 //! Version history: exact requests, the spec examples, binary download, pagination, errors.
 
 mod common;
-mod templates;
 
 use bytes::Bytes;
 use http::Method;
@@ -10,7 +9,6 @@ use liveblocks_core::versions::*;
 use liveblocks_core::{Client, Config, Endpoint, TransportError};
 
 use common::*;
-use templates::{assert_invalid, check_op_with};
 
 const VERSION: &str = "vh_abc/1 #2";
 const VERSION_ENC: &str = "vh_abc%2F1%20%232";

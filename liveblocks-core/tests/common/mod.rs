@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use http::{Method, Request, Response};
-use liveblocks_core::endpoint::BodyKind;
+use liveblocks_core::endpoint::{BodyKind, Operation};
 use liveblocks_core::{ApiError, Client, Config, DecodeError, Endpoint, Error, TransportError};
 use serde_json::Value;
 
@@ -210,13 +210,28 @@ pub fn assert_request(request: &Request<Bytes>, expected: &Expected) {
 /// Runs one operation both ways and checks the request each way builds:
 /// through `Client` (the closure transport records it) and through `Endpoint::request`.
 /// Returns what the client call returned for the canned `reply`.
+///
+/// For operations whose only path parameter is `{roomId}` (filled with [`ROOM_ENC`]); see
+/// [`check_op_with`] for others.
 pub fn check_op<E: Endpoint, O>(
     reply: Reply,
     via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
     direct: E,
     expected: &Expected,
 ) -> O {
-    assert_matches_operation::<E>(expected);
+    check_op_with(reply, via_client, direct, expected, &[])
+}
+
+/// Like [`check_op`], with `params` = (name, percent-encoded value) filling the other path
+/// parameters of the operation's template (`{roomId}`, unless given, is [`ROOM_ENC`]).
+pub fn check_op_with<E: Endpoint, O>(
+    reply: Reply,
+    via_client: impl FnOnce(&MockClient) -> Result<O, Error>,
+    direct: E,
+    expected: &Expected,
+    params: &[(&str, &str)],
+) -> O {
+    assert_matches_operation::<E>(expected, params);
     let mock = Mock::new(reply);
     let output = via_client(&mock.client)
         .unwrap_or_else(|e| panic!("{} {} failed: {e:?}", expected.method, expected.uri));
@@ -228,16 +243,35 @@ pub fn check_op<E: Endpoint, O>(
     output
 }
 
+/// The operation's path template with every parameter filled: `params` (name, encoded value)
+/// first, each of which must be in the template, then `{roomId}` with [`ROOM_ENC`]. Fails
+/// if any parameter is left unfilled.
+pub fn fill_path(operation: &Operation, params: &[(&str, &str)]) -> String {
+    let mut path = operation.path.to_owned();
+    for (name, value) in params {
+        let placeholder = format!("{{{name}}}");
+        assert!(
+            path.contains(&placeholder),
+            "{} has no {placeholder}",
+            operation.id
+        );
+        path = path.replace(&placeholder, value);
+    }
+    path = path.replace("{roomId}", ROOM_ENC);
+    assert!(!path.contains('{'), "{}: unfilled {path}", operation.id);
+    path
+}
+
 /// Checks `expected` against the endpoint's own `Operation` description: same method, the
-/// path template filled with [`ROOM_ENC`], only declared query names, the declared body kind.
-pub fn assert_matches_operation<E: Endpoint>(expected: &Expected) {
+/// path template filled by [`fill_path`], only declared query names, the declared body kind.
+pub fn assert_matches_operation<E: Endpoint>(expected: &Expected, params: &[(&str, &str)]) {
     let operation = E::OPERATION;
     assert_eq!(expected.method, operation.method, "{}", operation.id);
     let (path, query) = match expected.uri.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (expected.uri.as_str(), None),
     };
-    let template = format!("{BASE}/v2{}", operation.path.replace("{roomId}", ROOM_ENC));
+    let template = format!("{BASE}/v2{}", fill_path(&operation, params));
     assert_eq!(path, template, "{}", operation.id);
     for pair in query.into_iter().flat_map(|q| q.split('&')) {
         let name = pair.split('=').next().unwrap();
@@ -253,6 +287,16 @@ pub fn assert_matches_operation<E: Endpoint>(expected: &Expected) {
         Body::Binary(_) => BodyKind::Binary,
     };
     assert_eq!(kind, operation.request_body, "{}", operation.id);
+}
+
+/// Asserts that `result` is `Error::InvalidInput` mentioning `needle`.
+pub fn assert_invalid<O: std::fmt::Debug>(result: Result<O, Error>, needle: &str) {
+    match result {
+        Err(err @ Error::InvalidInput(_)) => {
+            assert!(err.to_string().contains(needle), "{err} lacks {needle:?}")
+        }
+        other => panic!("expected InvalidInput mentioning {needle:?}, got {other:?}"),
+    }
 }
 
 /// The API error inside `error`, or a panic naming what it was instead.
