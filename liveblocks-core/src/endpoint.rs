@@ -221,14 +221,21 @@ impl<'a> RequestBuilder<'a> {
         }
     }
 
-    /// A presence flag: sent as `name=true` when set, left out otherwise (the server treats
-    /// any value, `false` included, as "on").
-    pub fn flag(self, name: &str, on: bool) -> Self {
+    /// A presence flag: sent bare (`?name`) when set, left out otherwise, as the official
+    /// Node SDK does. The server checks only that the name is present, so `name=false` would
+    /// mean "on" too.
+    pub fn flag(mut self, name: &str, on: bool) -> Self {
         if on {
-            self.query(name, "true")
-        } else {
-            self
+            debug_assert!(
+                self.operation.query.contains(&name),
+                "{} has no query parameter {name}",
+                self.operation.id
+            );
+            self.query
+                .push(if self.query.is_empty() { '?' } else { '&' });
+            self.query.push_str(&encode_component(name));
         }
+        self
     }
 
     /// Sets a JSON body.

@@ -117,7 +117,7 @@ fn create_room() {
         &expected,
     );
 
-    // Everything set, idempotent: `?idempotent=true`, engine as an integer.
+    // Everything set, idempotent: a bare `?idempotent`, engine as an integer.
     let full_body = json!({
         "id": "my-room-3ebc26e2bf96",
         "organizationId": "org_123456789",
@@ -129,7 +129,7 @@ fn create_room() {
     });
     let expected = expect(
         Method::POST,
-        "/rooms?idempotent=true",
+        "/rooms?idempotent",
         Body::Json(full_body.clone()),
     );
     check_op(
@@ -682,7 +682,7 @@ fn get_yjs_document() {
     );
     let expected = expect(
         Method::GET,
-        &room_path("/ydoc?formatting=true&key=my%20text%2F1&type=ytext"),
+        &room_path("/ydoc?formatting&key=my%20text%2F1&type=ytext"),
         Body::None,
     );
     check_op(
@@ -890,7 +890,7 @@ fn awaited_calls_build_the_same_requests() {
         &seen[0],
         &expect(
             Method::POST,
-            "/rooms?idempotent=true",
+            "/rooms?idempotent",
             Body::Json(json!({"id": ROOM, "defaultAccesses": ["room:write"]})),
         ),
     );
