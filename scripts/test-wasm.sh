@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
 # The liveblocks-wasm live suite: Rust compiled to wasm32, run inside Cloudflare's workerd
-# (through miniflare), calling the local Liveblocks dev server with the JS fetch.
+# (through miniflare), calling the local Liveblocks dev server and Prism with the JS fetch.
 #
 #   ./scripts/test-wasm.sh
 #
-# 1. builds tests/wasm-worker in release for wasm32-unknown-unknown;
-# 2. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/);
-# 3. prints the size of the .wasm workerd loads;
-# 4. starts the dev server on a random port and runs tests/workerd/run.mjs under it, which
-#    prints every check and ends with `wasm: N passed, M failed`.
+# 1. starts Prism in the background (`prism mock --errors` on a free loopback port, serving a
+#    copy of the OpenAPI spec whose paths carry the /v2 prefix: scripts/derive-prism-spec.mjs),
+#    unless PRISM_URL already names a running one;
+# 2. builds tests/wasm-worker in release for wasm32-unknown-unknown;
+# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/);
+# 4. prints the size of the .wasm workerd loads;
+# 5. waits for Prism, then starts the dev server on a random port and runs
+#    tests/workerd/run.mjs under it with PRISM_URL set; the runner prints every check and
+#    ends with `wasm: N passed, M failed`;
+# 6. stops the Prism it started, however the run ends.
+#
+# Environment: PRISM_URL (use this Prism instead of starting one), SPEC (the OpenAPI spec;
+# default ../shared/spec/v2.openapi.json next to the repository), PRISM_TIMEOUT (seconds to
+# wait for Prism, default 60).
 #
 # Needs what scripts/install.sh installs: the wasm32 target, wasm-bindgen-cli at exactly the
-# wasm-bindgen version in Cargo.lock, and node_modules (liveblocks, miniflare, yjs).
+# wasm-bindgen version in Cargo.lock, and node_modules (liveblocks, @stoplight/prism-cli,
+# miniflare, yjs).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 OUT="$ROOT/target/wasm-worker"
-WASM_IN="$ROOT/target/wasm32-unknown-unknown/release/liveblocks_wasm_worker.wasm"
+WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/liveblocks_wasm_worker.wasm"
 START="$EPOCHREALTIME"
 
 log() { printf '[test-wasm] %s\n' "$*"; }
@@ -26,7 +36,28 @@ die() {
     printf '[test-wasm] error: %s\n' "$*" >&2
     exit 1
 }
-trap 'status=$?; [[ $status -eq 0 ]] || printf "[test-wasm] FAILED (exit %s)\n" "$status" >&2' EXIT
+PRISM_PID=""
+PRISM_LOG="$ROOT/target/prism-wasm/prism.log"
+
+stop_prism() {
+    if [[ -n "$PRISM_PID" ]] && kill -0 "$PRISM_PID" 2>/dev/null; then
+        kill "$PRISM_PID" 2>/dev/null || true
+        wait "$PRISM_PID" 2>/dev/null || true
+    fi
+    PRISM_PID=""
+}
+
+on_exit() {
+    local status=$?
+    stop_prism
+    if [[ $status -ne 0 ]]; then
+        printf "[test-wasm] FAILED (exit %s)\n" "$status" >&2
+    fi
+    exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # --- preconditions ----------------------------------------------------------------------
 sysroot="$(rustc --print sysroot)"
@@ -47,10 +78,30 @@ cli_version="$(wasm-bindgen --version | awk '{ print $2 }')"
 [[ "$cli_version" == "$lock_version" ]] ||
     die "wasm-bindgen CLI is ${cli_version:-unknown} but Cargo.lock pins the wasm-bindgen crate at $lock_version; run: cargo install wasm-bindgen-cli --version $lock_version --force (or scripts/install.sh)"
 
-for package in liveblocks miniflare yjs; do
+for package in liveblocks miniflare yjs @stoplight/prism-cli; do
     [[ -d "node_modules/$package" ]] ||
         die "node_modules/$package is missing (npm ci, or scripts/install.sh)"
 done
+
+# --- Prism (started first: it takes a few seconds, the build runs meanwhile) -------------
+if [[ -n "${PRISM_URL:-}" ]]; then
+    PRISM_URL="${PRISM_URL%/}"
+    log "using the running Prism at $PRISM_URL (PRISM_URL is set)"
+else
+    SPEC="${SPEC:-$ROOT/../shared/spec/v2.openapi.json}"
+    [[ -f "$SPEC" ]] || die "OpenAPI spec not found at $SPEC (set SPEC=/path/to/v2.openapi.json, or PRISM_URL to a running Prism)"
+    [[ -x node_modules/.bin/prism ]] || die "node_modules/.bin/prism is missing (npm ci, or scripts/install.sh)"
+    mkdir -p "$(dirname "$PRISM_LOG")"
+    derived="$(dirname "$PRISM_LOG")/v2.derived.json"
+    node scripts/derive-prism-spec.mjs "$SPEC" "$derived" >/dev/null
+    port="$(node -e 'const s = require("net").createServer();
+                     s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+    PRISM_URL="http://127.0.0.1:$port"
+    # The bin is a node script: started directly (not through npx), $! is Prism itself.
+    node_modules/.bin/prism mock --errors -h 127.0.0.1 -p "$port" "$derived" >"$PRISM_LOG" 2>&1 &
+    PRISM_PID=$!
+    log "starting Prism on $PRISM_URL (pid $PRISM_PID, log ${PRISM_LOG#"$ROOT"/})"
+fi
 
 # --- build ------------------------------------------------------------------------------
 log "cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown"
@@ -65,8 +116,24 @@ wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
 log "wasm size: $(wc -c <"$wasm" | tr -d ' ') bytes (${wasm#"$ROOT"/})"
 
 # --- run --------------------------------------------------------------------------------
+# Any answer means Prism is up (a 404 for this unknown room path included).
+if ! node scripts/wait-for-http.mjs "$PRISM_URL/v2/rooms/prism-ready" "${PRISM_TIMEOUT:-60}" $PRISM_PID; then
+    if [[ -n "$PRISM_PID" ]]; then
+        printf '[test-wasm] Prism did not come up; its log:\n' >&2
+        cat "$PRISM_LOG" >&2 || true
+    fi
+    die "Prism is not answering at $PRISM_URL"
+fi
+log "Prism is up at $PRISM_URL"
+
 log "running tests/workerd/run.mjs under the dev server"
-export WASM_WORKER_DIR="$OUT"
-npx --no-install liveblocks dev --random-port --no-check --cmd "node tests/workerd/run.mjs"
+export WASM_WORKER_DIR="$OUT" PRISM_URL
+status=0
+npx --no-install liveblocks dev --random-port --no-check --cmd "node tests/workerd/run.mjs" || status=$?
+if [[ $status -ne 0 && -n "$PRISM_PID" ]]; then
+    printf '[test-wasm] the last lines of Prism'"'"'s log (%s):\n' "${PRISM_LOG#"$ROOT"/}" >&2
+    tail -n 20 "$PRISM_LOG" >&2 || true
+fi
+[[ $status -eq 0 ]] || exit "$status"
 
 log "passed in $(awk -v s="$START" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e - s }') s"

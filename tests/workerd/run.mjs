@@ -1,12 +1,14 @@
 // Runs the liveblocks-wasm live scenarios (tests/wasm-worker) inside workerd, via miniflare.
 //
 // Usage (scripts/test-wasm.sh does all of this):
-//   npx liveblocks dev --random-port --no-check --cmd "node tests/workerd/run.mjs"
+//   PRISM_URL=http://127.0.0.1:PORT \
+//     npx liveblocks dev --random-port --no-check --cmd "node tests/workerd/run.mjs"
 //
-// Needs LIVEBLOCKS_BASE_URL (set by `liveblocks dev`) and the wasm-bindgen `--target web`
-// output of tests/wasm-worker in target/wasm-worker (or WASM_WORKER_DIR). Prints every check,
-// then a last line `wasm: N passed, M failed` (N and M count checks), and exits non-zero on
-// any failure.
+// Needs LIVEBLOCKS_BASE_URL (set by `liveblocks dev`), PRISM_URL (Prism mocking the OpenAPI
+// spec with `--errors`, its paths under /v2, as scripts/test-wasm.sh starts it) and the
+// wasm-bindgen `--target web` output of tests/wasm-worker in target/wasm-worker (or
+// WASM_WORKER_DIR). Prints every check, then a last line `wasm: N passed, M failed` (N and M
+// count checks), and exits non-zero on any failure.
 import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -37,6 +39,13 @@ if (!baseUrl) {
   );
 }
 const secret = process.env.LIVEBLOCKS_SECRET_KEY || "sk_localdev";
+const prismUrl = (process.env.PRISM_URL ?? "").replace(/\/+$/, "");
+if (!prismUrl) {
+  fail(
+    "PRISM_URL is not set: the prism_* scenarios need Prism mocking the OpenAPI spec " +
+      "(scripts/test-wasm.sh starts it, or set PRISM_URL to a running one)",
+  );
+}
 
 const jsModule = join(outDir, "liveblocks_wasm_worker.js");
 const wasmModule = join(outDir, "liveblocks_wasm_worker_bg.wasm");
@@ -155,7 +164,7 @@ const mf = new Miniflare({
   ],
   compatibilityDate: "2025-09-01",
   cf: false, // no request.cf lookup on the network
-  bindings: { LIVEBLOCKS_BASE_URL: baseUrl, LIVEBLOCKS_SECRET_KEY: secret },
+  bindings: { LIVEBLOCKS_BASE_URL: baseUrl, LIVEBLOCKS_SECRET_KEY: secret, PRISM_URL: prismUrl },
 });
 
 let passed = 0;
@@ -169,7 +178,10 @@ function record(scenario, name, pass, detail) {
 }
 
 try {
-  console.log(`wasm: workerd via miniflare, dev server at ${baseUrl}, rooms prefixed ${params.prefix}`);
+  console.log(
+    `wasm: workerd via miniflare, dev server at ${baseUrl}, Prism at ${prismUrl}, ` +
+      `rooms prefixed ${params.prefix}`,
+  );
   const list = await mf.dispatchFetch("http://worker/scenarios");
   const names = (await list.text()).split(",").filter(Boolean);
   if (list.status !== 200 || names.length === 0) {

@@ -2,9 +2,9 @@
 //
 // It instantiates the wasm-bindgen `--target web` output of tests/wasm-worker once, then
 // answers `GET /scenarios` with the scenario names and `POST /run/<name>` (body: the
-// scenario's JSON parameters, without the base URL and secret) with that scenario's report.
-// The dev server's base URL and secret come from the Worker's bindings, as they would in a
-// deployed Worker.
+// scenario's JSON parameters, without the server URLs and secret) with that scenario's report.
+// The dev server's base URL and secret, and Prism's URL, come from the Worker's bindings, as
+// they would in a deployed Worker.
 import { initSync, run, scenarios } from "./liveblocks_wasm_worker.js";
 import wasmModule from "./liveblocks_wasm_worker_bg.wasm";
 
@@ -24,6 +24,7 @@ export default {
       ...(await request.json()),
       baseUrl: env.LIVEBLOCKS_BASE_URL,
       secret: env.LIVEBLOCKS_SECRET_KEY,
+      prismUrl: env.PRISM_URL,
     };
     try {
       const report = await run(name, JSON.stringify(params));

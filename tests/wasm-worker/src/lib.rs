@@ -1,10 +1,14 @@
 //! Live scenarios for `liveblocks-wasm`, compiled to wasm32 and run inside workerd.
 //!
 //! `tests/workerd/run.mjs` loads this crate's `wasm-bindgen --target web` output into
-//! miniflare and calls [`run`] once per name in [`scenarios`], against the dev server that
-//! `scripts/test-wasm.sh` starts. Every scenario records named checks (each a real
-//! comparison of what the server sent back through `FetchTransport`) and returns them as
-//! JSON; the runner prints them and fails the suite on any failed check.
+//! miniflare and calls [`run`] once per name in [`scenarios`]. `scripts/test-wasm.sh` starts
+//! two servers for them: the local dev server (real semantics: rooms, Storage, Yjs, storage
+//! files, tokens, Feeds) and Prism mocking the official OpenAPI spec with request validation
+//! (the `prism_*` scenarios: comments, attachments, notifications, groups, AI, version
+//! history and the Management API, which the dev server does not implement). Every scenario
+//! records named checks (each a real comparison of what the server sent back through
+//! `FetchTransport`) and returns them as JSON; the runner prints them and fails the suite on
+//! any failed check.
 //!
 //! The crate also builds natively (it is a workspace member), where it is only type-checked:
 //! its scenarios need the JS `fetch` of a wasm32 host.
@@ -26,6 +30,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
+mod devserver;
+mod prism;
+
 /// The scenario names [`run`] accepts, in the order the runner should use.
 const SCENARIOS: &[&str] = &[
     "rooms",
@@ -38,6 +45,18 @@ const SCENARIOS: &[&str] = &[
     "transport_echo",
     "timeout",
     "connect_error",
+    "storage_files",
+    "multipart",
+    "auth",
+    "feeds",
+    "prism_validation",
+    "prism_comments",
+    "prism_attachments",
+    "prism_notifications",
+    "prism_groups",
+    "prism_ai",
+    "prism_versions",
+    "prism_management",
 ];
 
 /// The scenario names, comma-separated, for the runner to iterate over.
@@ -69,6 +88,9 @@ struct Params {
     /// A URL where nothing listens.
     #[serde(default)]
     closed_url: Option<String>,
+    /// Prism's base URL (serving the spec's paths under `/v2`), for the `prism_*` scenarios.
+    #[serde(default)]
+    prism_url: Option<String>,
 }
 
 /// How much of a passing check's detail is kept.
@@ -265,6 +287,18 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "transport_echo" => transport_echo(&params, r).await,
         "timeout" => timeout(&params, r).await,
         "connect_error" => connect_error(&params, r).await,
+        "storage_files" => devserver::storage_files(&params, r).await,
+        "multipart" => devserver::multipart(&params, r).await,
+        "auth" => devserver::auth(&params, r).await,
+        "feeds" => devserver::feeds(&params, r).await,
+        "prism_validation" => prism::prism_validation(&params, r).await,
+        "prism_comments" => prism::prism_comments(&params, r).await,
+        "prism_attachments" => prism::prism_attachments(&params, r).await,
+        "prism_notifications" => prism::prism_notifications(&params, r).await,
+        "prism_groups" => prism::prism_groups(&params, r).await,
+        "prism_ai" => prism::prism_ai(&params, r).await,
+        "prism_versions" => prism::prism_versions(&params, r).await,
+        "prism_management" => prism::prism_management(&params, r).await,
         other => {
             return Err(JsError::new(&format!(
                 "unknown scenario {other:?}; known: {}",
