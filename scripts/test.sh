@@ -13,7 +13,9 @@
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
 #   devserver   tests/tests/devserver.rs against the local Liveblocks dev server
-#   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors)
+#   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors, plus a
+#               plain mock for the answers the spec contradicts)
+#   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)
 #   wasm        scripts/test-wasm.sh
 #
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
@@ -23,7 +25,7 @@
 # next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism wasm)
+ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism prism-dynamic wasm)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -44,7 +46,7 @@ STEP_TIMES=()
 CURRENT_STEP=""
 STEP_START=""
 RUN_START="$EPOCHREALTIME"
-PRISM_PID=""
+PRISM_PIDS=()
 
 elapsed() { # start [end] -> seconds with one decimal
     awk -v s="$1" -v e="${2:-$EPOCHREALTIME}" 'BEGIN { printf "%.1f", e - s }'
@@ -70,11 +72,14 @@ summary() {
 }
 
 stop_prism() {
-    if [[ -n "$PRISM_PID" ]] && kill -0 "$PRISM_PID" 2>/dev/null; then
-        kill "$PRISM_PID" 2>/dev/null || true
-        wait "$PRISM_PID" 2>/dev/null || true
-    fi
-    PRISM_PID=""
+    local pid
+    for pid in "${PRISM_PIDS[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    PRISM_PIDS=()
 }
 
 on_exit() {
@@ -131,36 +136,81 @@ free_port() {
              s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
 
-run_prism_suite() {
+PRISM_DIR="$ROOT/target/prism"
+PRISM_SPEC="$PRISM_DIR/v2.derived.json"
+
+# Writes the copy of the spec Prism serves (paths under /v2, see scripts/derive-prism-spec.mjs).
+derive_prism_spec() {
     local spec="${SPEC:-$(git rev-parse --show-toplevel)/../shared/spec/v2.openapi.json}"
     if [[ ! -f "$spec" ]]; then
         echo "OpenAPI spec not found at $spec (set SPEC=/path/to/v2.openapi.json)" >&2
         return 1
     fi
-    local dir="$ROOT/target/prism"
-    local derived="$dir/v2.derived.json"
-    local log="$dir/prism.log"
-    mkdir -p "$dir"
-    node scripts/derive-prism-spec.mjs "$spec" "$derived"
+    mkdir -p "$PRISM_DIR"
+    node scripts/derive-prism-spec.mjs "$spec" "$PRISM_SPEC"
+}
 
-    local port
-    port="$(free_port)"
-    local url="http://127.0.0.1:$port"
-    echo "starting Prism on $url (log: $log)"
+# launch_prism URL_VAR PID_VAR LOG ARGS...: starts `prism mock ARGS` on the derived spec and a
+# free port, in the background (stop_prism stops it, on exit too); sets URL_VAR and PID_VAR.
+launch_prism() {
+    local lp_url_var=$1 lp_pid_var=$2 lp_log=$3
+    shift 3
+    local lp_port
+    lp_port="$(free_port)"
+    local lp_url="http://127.0.0.1:$lp_port"
+    echo "starting Prism (mock $*) on $lp_url (log: $lp_log)"
     # The bin is a node script: starting it directly (not through npx) makes $! Prism itself.
-    "$ROOT/node_modules/.bin/prism" mock --errors -p "$port" -h 127.0.0.1 "$derived" >"$log" 2>&1 &
-    PRISM_PID=$!
-    if ! node scripts/wait-for-http.mjs "$url/v2/rooms/prism-ready" "${PRISM_TIMEOUT:-60}" "$PRISM_PID"; then
-        echo "Prism did not come up; its log:" >&2
+    "$ROOT/node_modules/.bin/prism" mock "$@" -p "$lp_port" -h 127.0.0.1 "$PRISM_SPEC" >"$lp_log" 2>&1 &
+    PRISM_PIDS+=("$!")
+    printf -v "$lp_url_var" '%s' "$lp_url"
+    printf -v "$lp_pid_var" '%s' "$!"
+}
+
+# await_prism URL PID LOG: waits until the Prism at URL (process PID) answers.
+await_prism() {
+    local url=$1 pid=$2 log=$3
+    if ! node scripts/wait-for-http.mjs "$url/v2/rooms/prism-ready" "${PRISM_TIMEOUT:-60}" "$pid"; then
+        echo "Prism at $url did not come up; its log:" >&2
         cat "$log" >&2
         return 1
     fi
-    echo "Prism is up (pid $PRISM_PID)"
+    echo "Prism is up at $url (pid $pid)"
+}
+
+run_prism_suite() {
+    derive_prism_spec
+    # The validating mock, and a plain one (no --errors) that serves the answers the
+    # validating one refuses to because the spec contradicts itself (see tests/tests/prism.rs).
+    local url pid plain_url plain_pid
+    local log="$PRISM_DIR/prism.log" plain_log="$PRISM_DIR/prism-plain.log"
+    launch_prism url pid "$log" --errors
+    launch_prism plain_url plain_pid "$plain_log"
+    await_prism "$url" "$pid" "$log"
+    await_prism "$plain_url" "$plain_pid" "$plain_log"
     local status=0
-    PRISM_URL="$url" cargo test -p liveblocks-tests --test prism -- --nocapture || status=$?
+    PRISM_URL="$url" PRISM_PLAIN_URL="$plain_url" \
+        cargo test -p liveblocks-tests --test prism -- --nocapture || status=$?
     stop_prism
     if [[ $status -ne 0 ]]; then
-        echo "Prism suite failed; the last lines of Prism's log:" >&2
+        echo "Prism suite failed; the last lines of Prism's logs:" >&2
+        tail -n 40 "$log" "$plain_log" >&2
+    fi
+    return "$status"
+}
+
+run_prism_dynamic_suite() {
+    derive_prism_spec
+    # Dynamic mode without --errors: with it, Prism refuses its own random answers wherever
+    # the spec contradicts itself (see tests/tests/prism_dynamic.rs).
+    local url pid log="$PRISM_DIR/prism-dynamic.log"
+    launch_prism url pid "$log" -d
+    await_prism "$url" "$pid" "$log"
+    local status=0
+    PRISM_DYNAMIC_URL="$url" \
+        cargo test -p liveblocks-tests --test prism_dynamic -- --nocapture || status=$?
+    stop_prism
+    if [[ $status -ne 0 ]]; then
+        echo "Prism dynamic suite failed; the last lines of Prism's log:" >&2
         tail -n 40 "$log" >&2
     fi
     return "$status"
@@ -184,4 +234,5 @@ step core-deps check_core_deps
 step build-live cargo test -p liveblocks-tests --no-run
 step devserver run_devserver_suite
 step prism run_prism_suite
+step prism-dynamic run_prism_dynamic_suite
 step wasm run_wasm_suite
