@@ -446,6 +446,26 @@ fn get_storage_document() {
         .response(response(200, "{}"))
         .unwrap();
     assert_eq!(doc, StorageDocument::Json(serde_json::Map::new()));
+
+    // The spec allows any object: an untagged root is kept as JSON, not rejected...
+    let doc = GetStorageDocument::new(ROOM)
+        .response(response(200, r#"{"title": "x"}"#))
+        .unwrap();
+    let StorageDocument::Json(map) = doc else {
+        panic!("an untagged root reads as JSON: {doc:?}")
+    };
+    assert_eq!(map["title"], json!("x"));
+    // ...while a tagged root that doesn't fit is a decode error with its path.
+    let err = GetStorageDocument::new(ROOM)
+        .response(response(
+            200,
+            r#"{"liveblocksType": "LiveObject", "data": 3}"#,
+        ))
+        .unwrap_err();
+    let liveblocks_core::Error::Decode(decode) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(decode.path, "data");
 }
 
 #[test]

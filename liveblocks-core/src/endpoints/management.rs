@@ -488,13 +488,13 @@ impl CreateManagementWebhook {
 
     /// The smallest gap between two `storageUpdated` events of a room, in seconds.
     pub fn storage_updated_throttle_seconds(mut self, seconds: u32) -> Self {
-        self.body.storage_updated_throttle_seconds = Some(seconds);
+        self.body.storage_updated_throttle_seconds = Some(i64::from(seconds));
         self
     }
 
     /// The smallest gap between two `ydocUpdated` events of a room, in seconds.
     pub fn y_doc_updated_throttle_seconds(mut self, seconds: u32) -> Self {
-        self.body.y_doc_updated_throttle_seconds = Some(seconds);
+        self.body.y_doc_updated_throttle_seconds = Some(i64::from(seconds));
         self
     }
 }
@@ -588,13 +588,13 @@ impl UpdateManagementWebhook {
 
     /// A new `storageUpdated` throttle, in seconds.
     pub fn storage_updated_throttle_seconds(mut self, seconds: u32) -> Self {
-        self.body.storage_updated_throttle_seconds = Some(seconds);
+        self.body.storage_updated_throttle_seconds = Some(i64::from(seconds));
         self
     }
 
     /// A new `ydocUpdated` throttle, in seconds.
     pub fn y_doc_updated_throttle_seconds(mut self, seconds: u32) -> Self {
-        self.body.y_doc_updated_throttle_seconds = Some(seconds);
+        self.body.y_doc_updated_throttle_seconds = Some(i64::from(seconds));
         self
     }
 

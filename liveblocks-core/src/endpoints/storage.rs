@@ -65,11 +65,24 @@ impl Endpoint for GetStorageDocument {
     }
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        Ok(match self.format {
-            StorageFormat::PlainLson => StorageDocument::Lson(decode_json(response)?),
-            StorageFormat::Json => StorageDocument::Json(decode_json(response)?),
+        // The spec types the answer as any object: a plain-LSON answer whose root is not
+        // tagged `liveblocksType` is kept as plain JSON rather than rejected.
+        let tagged_root = self.format == StorageFormat::PlainLson
+            && serde_json::from_slice::<RootTag>(response.body())
+                .is_ok_and(|root| root.liveblocks_type.is_some());
+        Ok(if tagged_root {
+            StorageDocument::Lson(decode_json(response)?)
+        } else {
+            StorageDocument::Json(decode_json(response)?)
         })
     }
+}
+
+/// Reads only whether a Storage answer's root carries a `liveblocksType` tag.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RootTag {
+    liveblocks_type: Option<serde::de::IgnoredAny>,
 }
 
 /// Sets the Storage of a room whose Storage is empty (`POST /v2/rooms/{roomId}/storage`).

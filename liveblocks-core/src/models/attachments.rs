@@ -19,7 +19,7 @@ pub struct CommentAttachment {
     /// The file name.
     pub name: String,
     /// The size in bytes.
-    pub size: u64,
+    pub size: i64,
 }
 
 /// An attachment with a temporary download URL (schema `AttachmentWithUrl`).
@@ -37,7 +37,7 @@ pub struct AttachmentWithUrl {
     /// The file name.
     pub name: String,
     /// The size in bytes.
-    pub size: u64,
+    pub size: i64,
     /// A presigned URL to download the file from, valid until `expires_at`.
     pub url: String,
     /// When `url` stops working.

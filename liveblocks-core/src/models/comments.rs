@@ -252,7 +252,7 @@ pub type EditCommentMetadataRequestBody = MetadataUpdate;
 #[serde(rename_all = "camelCase")]
 pub struct CommentBody {
     /// The format version, `1`.
-    pub version: u32,
+    pub version: i64,
     /// The blocks, in order.
     pub content: Vec<CommentBlock>,
 }

@@ -420,9 +420,9 @@ pub struct ManagementWebhook {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_headers: Option<ManagementWebhookAdditionalHeaders>,
     /// The smallest gap between two `storageUpdated` events of a room, in seconds.
-    pub storage_updated_throttle_seconds: u32,
+    pub storage_updated_throttle_seconds: i64,
     /// The smallest gap between two `ydocUpdated` events of a room, in seconds.
-    pub y_doc_updated_throttle_seconds: u32,
+    pub y_doc_updated_throttle_seconds: i64,
 }
 
 /// One page of webhooks (schema `GetManagementWebhooksResponse`).
@@ -444,10 +444,10 @@ pub struct CreateManagementWebhookRequestBody {
     pub additional_headers: Option<ManagementWebhookAdditionalHeaders>,
     /// The smallest gap between two `storageUpdated` events of a room, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_updated_throttle_seconds: Option<u32>,
+    pub storage_updated_throttle_seconds: Option<i64>,
     /// The smallest gap between two `ydocUpdated` events of a room, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub y_doc_updated_throttle_seconds: Option<u32>,
+    pub y_doc_updated_throttle_seconds: Option<i64>,
 }
 
 /// The body that changes a webhook; unset fields stay as they are (schema
@@ -466,10 +466,10 @@ pub struct UpdateManagementWebhookRequestBody {
     pub rate_limit: Option<u32>,
     /// A new `storageUpdated` throttle, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_updated_throttle_seconds: Option<u32>,
+    pub storage_updated_throttle_seconds: Option<i64>,
     /// A new `ydocUpdated` throttle, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub y_doc_updated_throttle_seconds: Option<u32>,
+    pub y_doc_updated_throttle_seconds: Option<i64>,
     /// Pauses (`true`) or resumes (`false`) deliveries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,

@@ -409,7 +409,7 @@ pub struct ActiveUser {
     #[serde(default)]
     pub info: serde_json::Map<String, serde_json::Value>,
     /// The ID of this connection.
-    pub connection_id: u64,
+    pub connection_id: i64,
 }
 
 /// The users connected to a room (schema `ActiveUsersResponse`).

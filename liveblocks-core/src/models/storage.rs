@@ -182,7 +182,8 @@ impl StorageFormat {
 pub enum StorageDocument {
     /// Plain LSON: the live structures with their types.
     Lson(StorageRoot),
-    /// Simplified JSON: objects, arrays and values only.
+    /// Simplified JSON: objects, arrays and values only. Also what a plain-LSON answer
+    /// becomes when its root has no `liveblocksType` tag (the spec allows any object).
     Json(serde_json::Map<String, serde_json::Value>),
 }
 

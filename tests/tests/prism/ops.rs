@@ -707,7 +707,7 @@ pub async fn exercise(s: &Session, op: &str, mode: Mode) -> Result<(), Failure> 
         "get-active-users" => {
             let users = s.fetch(c.get_active_users(ROOM)).await?;
             mode.check(|| {
-                let got: Vec<(&str, Option<&str>, u64, bool)> = users
+                let got: Vec<(&str, Option<&str>, i64, bool)> = users
                     .data
                     .iter()
                     .map(|u| {
