@@ -12,7 +12,7 @@
 #   wasm-core   liveblocks-core builds for wasm32-unknown-unknown
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
-#   devserver   tests/tests/devserver.rs against the local Liveblocks dev server
+#   devserver   tests/tests/devserver/ against the local Liveblocks dev server
 #   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors, plus a
 #               plain mock for the answers the spec contradicts)
 #   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)

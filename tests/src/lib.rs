@@ -5,8 +5,9 @@
 //!
 //! - `devserver/` reads `LIVEBLOCKS_BASE_URL` and `LIVEBLOCKS_SECRET_KEY`, which
 //!   `npx liveblocks dev --cmd "..."` sets for the command it runs.
-//! - `prism.rs` reads `PRISM_URL`, the address of `prism mock --errors` serving the derived
-//!   spec (`scripts/test.sh` starts it).
+//! - `prism.rs` reads `PRISM_URL` (`prism mock --errors` on the derived spec) and
+//!   `PRISM_PLAIN_URL` (the same without `--errors`), `prism_dynamic.rs` reads
+//!   `PRISM_DYNAMIC_URL` (`prism mock -d`); `scripts/test.sh` starts all three.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -29,11 +30,6 @@ pub const DEVSERVER_HOW: &str = "run this suite through the dev server: \
     npx liveblocks dev --random-port --no-check --cmd \"cargo test -p liveblocks-tests --test devserver\" \
     (or ./scripts/test.sh)";
 
-/// How to run the Prism suite, for panic messages.
-pub const PRISM_HOW: &str = "start Prism on the derived spec and pass its address, e.g. \
-    PRISM_URL=http://127.0.0.1:4010 cargo test -p liveblocks-tests --test prism \
-    (./scripts/test.sh does both)";
-
 /// The dev server's base URL (`LIVEBLOCKS_BASE_URL`); panics if it is not set.
 pub fn devserver_base_url() -> String {
     require_env(ENV_BASE_URL, DEVSERVER_HOW)
@@ -47,15 +43,6 @@ pub fn devserver_config() -> Config {
     Config::new(secret)
         .and_then(|config| config.with_base_url(&base_url))
         .unwrap_or_else(|e| panic!("invalid dev server settings ({base_url}): {e}"))
-}
-
-/// The config for Prism (`PRISM_URL`, any `sk_` key: Prism checks none); panics if
-/// `PRISM_URL` is missing or invalid.
-pub fn prism_config() -> Config {
-    let url = require_env("PRISM_URL", PRISM_HOW);
-    Config::new("sk_prism_test")
-        .and_then(|config| config.with_base_url(&url))
-        .unwrap_or_else(|e| panic!("invalid PRISM_URL {url:?}: {e}"))
 }
 
 /// A room ID no other test (in this run or an earlier one) uses: `rs-<label>-<time>-<n>`.
