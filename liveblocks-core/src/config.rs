@@ -7,6 +7,7 @@ use std::time::Duration;
 use http::Uri;
 
 use crate::error::Error;
+use crate::retry::RetryPolicy;
 
 /// The base URL of the hosted Liveblocks API.
 pub const DEFAULT_BASE_URL: &str = "https://api.liveblocks.io";
@@ -58,6 +59,7 @@ pub struct Config {
     base_url: String,
     user_agent: String,
     timeout: Duration,
+    retry: RetryPolicy,
 }
 
 impl Config {
@@ -118,6 +120,7 @@ impl Config {
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: USER_AGENT.to_owned(),
             timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::none(),
         }
     }
 
@@ -172,6 +175,26 @@ impl Config {
         self
     }
 
+    /// Retries failed requests that are safe to retry (off by default); see
+    /// [`crate::retry`]. The adapter transports apply it.
+    ///
+    /// ```
+    /// use liveblocks_core::{retry::RetryPolicy, Config};
+    ///
+    /// let config = Config::new("sk_test")?.with_retry(RetryPolicy::new(3));
+    /// assert_eq!(config.retry().max_retries(), 3);
+    /// # Ok::<(), liveblocks_core::Error>(())
+    /// ```
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The retry policy adapters apply.
+    pub fn retry(&self) -> RetryPolicy {
+        self.retry
+    }
+
     /// The base URL, without a trailing `/`.
     pub fn base_url(&self) -> &str {
         &self.base_url
@@ -210,6 +233,7 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish()
     }
 }

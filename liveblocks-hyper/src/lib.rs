@@ -87,6 +87,7 @@ pub use liveblocks_core::{self, *};
 pub use rustls;
 
 use liveblocks_core::config::DEFAULT_TIMEOUT;
+use liveblocks_core::retry::RetryPolicy;
 use liveblocks_core::transport::{HttpRequest, HttpResponse};
 
 /// An async Liveblocks client over hyper: `liveblocks_core::Client<HyperTransport>`.
@@ -109,6 +110,7 @@ pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C
 pub struct HyperTransport<C = DefaultConnector> {
     client: HttpClient<C>,
     timeout: Duration,
+    retry: RetryPolicy,
 }
 
 impl HyperTransport {
@@ -122,6 +124,7 @@ impl HyperTransport {
         Ok(HyperTransport {
             client,
             timeout: config.timeout(),
+            retry: config.retry(),
         })
     }
 
@@ -188,7 +191,14 @@ impl<C> HyperTransport<C> {
         HyperTransport {
             client,
             timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::none(),
         }
+    }
+
+    /// Retries failed requests per `retry` (off by default; see [`liveblocks_core::retry`]).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     /// Sets the time allowed for each whole request, body included.
@@ -252,6 +262,7 @@ impl<C> std::fmt::Debug for HyperTransport<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HyperTransport")
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -262,13 +273,16 @@ where
     C: Connect + Clone + Send + Sync + 'static,
 {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        match tokio::time::timeout(self.timeout, self.run(request)).await {
-            Ok(result) => result,
-            Err(_) => Err(TransportError::new(
-                TransportErrorKind::Timeout,
-                format!("no complete response within {:?}", self.timeout),
-            )),
-        }
+        let attempt = |request| async move {
+            match tokio::time::timeout(self.timeout, self.run(request)).await {
+                Ok(result) => result,
+                Err(_) => Err(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    format!("no complete response within {:?}", self.timeout),
+                )),
+            }
+        };
+        liveblocks_core::retry::send_async(&self.retry, request, attempt, tokio::time::sleep).await
     }
 }
 

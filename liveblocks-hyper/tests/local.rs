@@ -678,3 +678,41 @@ async fn untrusted_certificate_is_a_connect_error() {
     assert!(err.to_string().contains("UnknownIssuer"), "{err}");
     assert!(server.requests.lock().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn retries_idempotent_requests_on_503_when_configured() {
+    let calls = Arc::new(Mutex::new(0u32));
+    let counter = Arc::clone(&calls);
+    let server = Server::start(move |_| {
+        let mut calls = counter.lock().unwrap();
+        *calls += 1;
+        if *calls < 3 {
+            Reply::json(503, r#"{"error":"UNAVAILABLE"}"#)
+        } else {
+            Reply::json(200, ROOM)
+        }
+    })
+    .await;
+    let policy =
+        liveblocks_hyper::retry::RetryPolicy::new(3).initial_delay(Duration::from_millis(10));
+    let client = Client::from_config(server.config().with_retry(policy)).unwrap();
+    let room = client.get_room("my-room").await.unwrap();
+    assert_eq!(room.id, "my-room");
+    assert_eq!(*calls.lock().unwrap(), 3);
+
+    // A POST that may have been applied is not sent twice.
+    let posts = Server::start(|_| Reply::json(503, "{}")).await;
+    let client = Client::from_config(posts.config().with_retry(policy)).unwrap();
+    let err = client
+        .update_room("my-room")
+        .metadata("k", "v")
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    posts.only_request();
+
+    // Without a policy, nothing is retried.
+    let plain = Server::start(|_| Reply::json(503, "{}")).await;
+    assert!(plain.client().get_room("my-room").await.is_err());
+    plain.only_request();
+}

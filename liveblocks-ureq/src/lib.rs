@@ -56,6 +56,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use liveblocks_core::retry::RetryPolicy;
 use std::io;
 use std::time::Duration;
 
@@ -82,6 +83,7 @@ pub type Client = liveblocks_core::Client<UreqTransport>;
 #[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
+    retry: RetryPolicy,
 }
 
 impl UreqTransport {
@@ -95,7 +97,10 @@ impl UreqTransport {
             .max_redirects(0)
             .build()
             .new_agent();
-        UreqTransport { agent }
+        UreqTransport {
+            agent,
+            retry: config.retry(),
+        }
     }
 
     /// A transport over your own agent, configured as you like.
@@ -104,7 +109,16 @@ impl UreqTransport {
     /// `http_status_as_error` setting is overridden for the requests this transport sends,
     /// because the error bodies are needed to build [`Error::Api`].
     pub fn with_agent(agent: ureq::Agent) -> Self {
-        UreqTransport { agent }
+        UreqTransport {
+            agent,
+            retry: RetryPolicy::none(),
+        }
+    }
+
+    /// Retries failed requests per `retry` (off by default; see [`liveblocks_core::retry`]).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     /// The underlying agent.
@@ -143,7 +157,9 @@ impl UreqTransport {
 
 impl std::fmt::Debug for UreqTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UreqTransport").finish_non_exhaustive()
+        f.debug_struct("UreqTransport")
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
     }
 }
 
@@ -156,7 +172,8 @@ fn method_needs_body(method: &http::Method) -> bool {
 
 impl BlockingTransport for UreqTransport {
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        self.run(request).map_err(map_error)
+        let attempt = |request| self.run(request).map_err(map_error);
+        liveblocks_core::retry::send_blocking(&self.retry, request, attempt, std::thread::sleep)
     }
 }
 

@@ -470,3 +470,47 @@ fn transport_is_clone_send_sync() {
     check::<UreqTransport>();
     check::<Client>();
 }
+
+#[test]
+fn retries_idempotent_requests_on_503_when_configured() {
+    let calls = Arc::new(Mutex::new(0u32));
+    let counter = Arc::clone(&calls);
+    let server = Server::start(move |_| {
+        let mut calls = counter.lock().unwrap();
+        *calls += 1;
+        if *calls < 3 {
+            Reply::json(503, r#"{"error":"UNAVAILABLE"}"#)
+        } else {
+            Reply::json(200, ROOM)
+        }
+    });
+    let policy =
+        liveblocks_ureq::retry::RetryPolicy::new(3).initial_delay(Duration::from_millis(10));
+    let config = |server: &Server| {
+        Config::new("sk_test")
+            .unwrap()
+            .with_base_url(server.url())
+            .unwrap()
+            .with_retry(policy)
+    };
+    let client = Client::from_config(config(&server)).unwrap();
+    let room = client.get_room("my-room").send().unwrap();
+    assert_eq!(room.id, "my-room");
+    assert_eq!(*calls.lock().unwrap(), 3);
+
+    // A POST that may have been applied is not sent twice.
+    let posts = Server::start(|_| Reply::json(503, "{}"));
+    let client = Client::from_config(config(&posts)).unwrap();
+    let err = client
+        .update_room("my-room")
+        .metadata("k", "v")
+        .send()
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    posts.only_request();
+
+    // Without a policy, nothing is retried.
+    let plain = Server::start(|_| Reply::json(503, "{}"));
+    assert!(plain.client().get_room("my-room").send().is_err());
+    plain.only_request();
+}

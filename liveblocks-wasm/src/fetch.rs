@@ -28,6 +28,18 @@ extern "C" {
     fn clear_timeout(handle: &JsValue) -> Result<(), JsValue>;
 }
 
+/// Waits `duration` (between retries) with the global `setTimeout`.
+pub(crate) async fn sleep(duration: Duration) {
+    let millis = crate::timer_millis(duration);
+    let mut schedule = |resolve: Function, _reject: Function| {
+        // If the runtime has no timer, resolve at once rather than never.
+        if set_timeout(&resolve, millis).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    };
+    let _ = JsFuture::from(Promise::new(&mut schedule)).await;
+}
+
 /// Sends `request` and reads the whole response within `timeout`.
 pub(crate) async fn send(
     request: HttpRequest,

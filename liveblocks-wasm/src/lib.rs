@@ -89,6 +89,8 @@
 
 use std::time::Duration;
 
+use liveblocks_core::retry::RetryPolicy;
+
 use liveblocks_core::transport::{HttpRequest, HttpResponse};
 use liveblocks_core::{FromConfig, Transport, TransportError};
 
@@ -112,6 +114,7 @@ pub type Client = liveblocks_core::Client<FetchTransport>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FetchTransport {
     timeout: Duration,
+    retry: RetryPolicy,
 }
 
 impl FetchTransport {
@@ -119,7 +122,15 @@ impl FetchTransport {
     pub fn new() -> Self {
         FetchTransport {
             timeout: liveblocks_core::config::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::none(),
         }
+    }
+
+    /// Retries failed requests per `retry`, waiting with `setTimeout` (off by default; see
+    /// [`liveblocks_core::retry`]).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     /// The same transport with another whole-request timeout.
@@ -145,7 +156,9 @@ impl Default for FetchTransport {
 
 impl FromConfig for FetchTransport {
     fn from_config(config: &Config) -> Result<Self, Error> {
-        Ok(FetchTransport::new().with_timeout(config.timeout()))
+        Ok(FetchTransport::new()
+            .with_timeout(config.timeout())
+            .with_retry(config.retry()))
     }
 }
 
@@ -155,7 +168,8 @@ impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         #[cfg(target_arch = "wasm32")]
         {
-            fetch::send(request, self.timeout).await
+            let attempt = |request| fetch::send(request, self.timeout);
+            liveblocks_core::retry::send_async(&self.retry, request, attempt, fetch::sleep).await
         }
         #[cfg(not(target_arch = "wasm32"))]
         {

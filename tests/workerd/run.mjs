@@ -76,10 +76,29 @@ function yjsContent(doc) {
 //   /binary    answers 203 with the bytes 0 to 255.
 async function startHelperServer() {
   const sockets = new Set();
+  const flakyCounts = new Map();
   const server = http.createServer(async (req, res) => {
     if (req.url.startsWith("/hang")) return;
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
+    if (req.url.startsWith("/flaky/")) {
+      // Two 503s per key, then a room: for the retry scenario.
+      const key = req.url.split("/")[2];
+      const seen = (flakyCounts.get(key) ?? 0) + 1;
+      flakyCounts.set(key, seen);
+      if (seen <= 2) {
+        res.writeHead(503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "UNAVAILABLE", message: `attempt ${seen}` }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({
+        type: "room", id: "flaky", organizationId: "default",
+        createdAt: "2024-05-01T10:00:00.000Z", defaultAccesses: ["room:write"],
+        usersAccesses: {}, groupsAccesses: {}, metadata: {}, attempts: seen,
+      }));
+      return;
+    }
     if (req.url === "/binary") {
       res.writeHead(203, { "content-type": "application/octet-stream" });
       res.end(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));

@@ -44,6 +44,7 @@ const SCENARIOS: &[&str] = &[
     "bad_secret",
     "transport_echo",
     "timeout",
+    "retry",
     "connect_error",
     "storage_files",
     "multipart",
@@ -286,6 +287,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "bad_secret" => bad_secret(&params, r).await,
         "transport_echo" => transport_echo(&params, r).await,
         "timeout" => timeout(&params, r).await,
+        "retry" => retry(&params, r).await,
         "connect_error" => connect_error(&params, r).await,
         "storage_files" => devserver::storage_files(&params, r).await,
         "multipart" => devserver::multipart(&params, r).await,
@@ -742,6 +744,52 @@ async fn timeout(p: &Params, r: &mut Report) -> Step {
     let client = p.client(r)?;
     let page = client.get_rooms().await;
     r.ok("a call after a timeout succeeds", page)?;
+    Ok(())
+}
+
+/// A server that answers 503 twice, then the room: with a retry policy the call succeeds
+/// after waiting (through `setTimeout`); without one the first 503 is the answer.
+async fn retry(p: &Params, r: &mut Report) -> Step {
+    use liveblocks_wasm::liveblocks_core::retry::RetryPolicy;
+    let helper = p.helper_url(r)?;
+    let key = format!("k{}", js_sys::Date::now() as u64);
+    let policy = RetryPolicy::new(3).initial_delay(Duration::from_millis(100));
+    let config = Config::new(p.secret.clone())
+        .and_then(|c| c.with_base_url(format!("{helper}/flaky/{key}")))
+        .map(|c| c.with_retry(policy));
+    let client = r.ok(
+        "Client with 3 retries",
+        config.and_then(Client::from_config),
+    )?;
+    let started = js_sys::Date::now();
+    let room = r.ok(
+        "get_room succeeds after two 503s",
+        client.get_room("flaky").await,
+    )?;
+    let elapsed = js_sys::Date::now() - started;
+    r.check("the room came back", room.id == "flaky", &room.id);
+    r.check(
+        "it waited 100 ms then 200 ms between attempts",
+        (290.0..10_000.0).contains(&elapsed),
+        format!("{elapsed} ms"),
+    );
+    let config = Config::new(p.secret.clone())
+        .and_then(|c| c.with_base_url(format!("{helper}/flaky/{key}-plain")));
+    let client = r.ok(
+        "Client without retries",
+        config.and_then(Client::from_config),
+    )?;
+    let result = client.get_room("flaky").await;
+    r.check(
+        "without a policy the first 503 is the answer",
+        result
+            .as_ref()
+            .err()
+            .and_then(|e| e.status())
+            .map(|s| s.as_u16())
+            == Some(503),
+        format!("{result:?}"),
+    );
     Ok(())
 }
 
