@@ -3,7 +3,7 @@
 use liveblocks_core::auth;
 use liveblocks_core::models::auth::*;
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(auth::OPERATIONS);

@@ -3,7 +3,7 @@
 use liveblocks_core::management;
 use liveblocks_core::models::management::*;
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(management::OPERATIONS);

@@ -4,7 +4,7 @@ use liveblocks_core::ai;
 use liveblocks_core::models::ai::*;
 use liveblocks_core::models::Page;
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(ai::OPERATIONS);

@@ -4,7 +4,7 @@ use liveblocks_core::models::attachments::*;
 use liveblocks_core::models::comments::*;
 use liveblocks_core::{attachments, comments};
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(comments::OPERATIONS);

@@ -1,6 +1,6 @@
 //! Version history: exact requests, the spec examples, binary download, pagination, errors.
 
-mod common;
+
 
 use bytes::Bytes;
 use http::Method;
@@ -8,7 +8,7 @@ use liveblocks_core::models::Cursor;
 use liveblocks_core::versions::*;
 use liveblocks_core::{Client, Config, Endpoint, TransportError};
 
-use common::*;
+use crate::common::*;
 
 const VERSION: &str = "vh_abc/1 #2";
 const VERSION_ENC: &str = "vh_abc%2F1%20%232";

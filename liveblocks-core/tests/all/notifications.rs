@@ -4,9 +4,9 @@
 
 #![allow(deprecated)] // The three deprecated room notification settings ops are tested too.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use http::Method;
 use liveblocks_core::models::notifications::*;
 use liveblocks_core::models::{Cursor, Page, Timestamp};

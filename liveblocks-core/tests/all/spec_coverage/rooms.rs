@@ -8,7 +8,7 @@ use liveblocks_core::models::Page;
 use liveblocks_core::{rooms, storage, yjs, ErrorBody};
 use serde_json::{Map, Value};
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(rooms::OPERATIONS);

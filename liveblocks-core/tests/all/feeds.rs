@@ -2,12 +2,12 @@
 //! the spec's examples, epoch-millisecond times, and what the local dev server's canned
 //! dummy answers turn into (typed decode errors, never panics).
 
-mod common;
+
 
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
-use common::*;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::feeds::{
     CreateFeed, CreateFeedMessage, DeleteFeed, DeleteFeedMessage, GetFeed, GetFeedMessages,

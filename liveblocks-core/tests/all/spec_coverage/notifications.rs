@@ -4,7 +4,7 @@ use liveblocks_core::models::notifications::*;
 use liveblocks_core::models::Page;
 use liveblocks_core::notifications;
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(notifications::OPERATIONS);

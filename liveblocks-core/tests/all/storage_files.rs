@@ -1,6 +1,6 @@
 //! Storage files: exact requests, decoding, file ID and part number checks, errors.
 
-mod common;
+
 
 use http::Method;
 use liveblocks_core::models::storage_files::{StorageFileId, StorageFileMultipartPart};
@@ -8,7 +8,7 @@ use liveblocks_core::storage_files::*;
 use liveblocks_core::{Endpoint, Error};
 use serde_json::json;
 
-use common::*;
+use crate::common::*;
 
 const FILE: &str = "fl_abc123456789012345678";
 const NAME: &str = "meeting notes α.txt";

@@ -2,10 +2,10 @@
 //! operations, the decoding of the spec's examples, the provider and knowledge-source unions,
 //! the tri-state update body, and error cases.
 
-mod common;
+
 
 use bytes::Bytes;
-use common::*;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::ai::{
     CreateAiCopilot, CreateFileKnowledgeSource, CreateWebKnowledgeSource, DeleteAiCopilot,

@@ -4,7 +4,7 @@ use liveblocks_core::groups;
 use liveblocks_core::models::groups::*;
 use liveblocks_core::models::Page;
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(groups::OPERATIONS);

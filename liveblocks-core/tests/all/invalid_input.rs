@@ -1,9 +1,9 @@
 //! Input the API would reject (or misroute) fails with `Error::InvalidInput` before any
 //! request leaves: the recording transport is never called.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use liveblocks_core::models::rooms::{RoomPermission, RoomUpdate};
 use liveblocks_core::models::storage::{JsonPatchOp, StorageRoot};
 use liveblocks_core::rooms::{GetRoom, GetRooms, SetPresence};

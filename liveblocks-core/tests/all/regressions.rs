@@ -1,9 +1,9 @@
 //! Regression tests for bugs found while writing the request tests (dot-segment IDs,
 //! duplicate user-info keys).
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use liveblocks_core::models::rooms::{RoomUpdate, UserInfo};
 use liveblocks_core::models::storage::{JsonPatchOp, StorageRoot};
 use liveblocks_core::storage::DeleteStorageDocument;

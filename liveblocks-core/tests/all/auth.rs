@@ -1,9 +1,9 @@
 //! Auth, no network: the exact request of `authorize_user` and `identify_user`, their
 //! responses, and the permission checks made before any request.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use http::Method;
 use liveblocks_core::auth::*;
 use liveblocks_core::models::auth::*;

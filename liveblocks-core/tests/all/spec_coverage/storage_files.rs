@@ -4,7 +4,7 @@ use liveblocks_core::models::storage_files::*;
 use liveblocks_core::models::versions::*;
 use liveblocks_core::{storage_files, versions};
 
-use crate::Registry;
+use super::Registry;
 
 pub fn register(r: &mut Registry) {
     r.operations(storage_files::OPERATIONS);

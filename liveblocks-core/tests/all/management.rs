@@ -1,7 +1,7 @@
 //! Management API: exact requests for all 20 operations, the spec examples (including the
 //! ones that contradict their own schema), the management token, validation and errors.
 
-mod common;
+
 
 use bytes::Bytes;
 use http::Method;
@@ -11,7 +11,7 @@ use liveblocks_core::models::{Cursor, Timestamp};
 use liveblocks_core::{Client, Config, Endpoint, Error, TransportError};
 use serde_json::{json, Value};
 
-use common::*;
+use crate::common::*;
 
 const PROJECT: &str = "proj/α #1?x";
 const PROJECT_ENC: &str = "proj%2F%CE%B1%20%231%3Fx";

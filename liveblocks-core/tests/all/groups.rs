@@ -1,9 +1,9 @@
 //! Groups, no network: the exact request of each of the 7 operations, the decoding of the
 //! spec's examples, pagination, and input rejected before any request.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 use http::Method;
 use liveblocks_core::groups::*;
 use liveblocks_core::models::groups::*;
