@@ -485,7 +485,7 @@ fn calls_work_under_tokio_spawn_on_a_multi_thread_runtime() {
 #[test]
 fn client_can_be_built_outside_a_runtime() {
     let client = Client::new("sk_test").unwrap();
-    assert_eq!(client.transport().timeout(), Duration::from_secs(60));
+    assert_eq!(client.config().timeout(), Duration::from_secs(60));
 }
 
 #[tokio::test]
@@ -494,10 +494,11 @@ async fn custom_hyper_client() {
     let http = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .pool_max_idle_per_host(1)
         .build(HyperTransport::https_connector().unwrap());
-    let transport = HyperTransport::with_client(http).with_timeout(Duration::from_secs(5));
-    assert_eq!(transport.timeout(), Duration::from_secs(5));
-    let client =
-        liveblocks_hyper::liveblocks_core::Client::with_transport(server.config(), transport);
+    let transport = HyperTransport::with_client(http);
+    let client = liveblocks_hyper::liveblocks_core::Client::with_transport(
+        server.config().with_timeout(Duration::from_secs(5)),
+        transport,
+    );
     assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
 
     // A plain-HTTP connector works too, since the transport is generic over it.

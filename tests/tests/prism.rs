@@ -276,7 +276,7 @@ async fn a_request_that_breaks_the_spec_is_caught() {
         const OPERATION: liveblocks_core::Operation = <CreateRoom as Endpoint>::OPERATION;
         fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
             RequestBuilder::new(config, &Self::OPERATION)
-                .json(&json!({"id": "my-room-id"}))?
+                .json(&json!({"id": "my-room-id"}))
                 .build()
         }
         fn parse(&self, _response: HttpResponse) -> Result<(), Error> {

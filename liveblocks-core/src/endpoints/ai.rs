@@ -4,7 +4,8 @@
 use bytes::Bytes;
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind,
@@ -136,7 +137,7 @@ impl Endpoint for CreateAiCopilot {
             ));
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -312,8 +313,8 @@ impl Endpoint for UpdateAiCopilot {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("copilotId", &self.copilot_id)?
-            .json(&self.body)?
+            .path_param("copilotId", &self.copilot_id)
+            .json(&self.body)
             .build()
     }
 
@@ -380,8 +381,8 @@ impl Endpoint for CreateWebKnowledgeSource {
         check_not_empty(Self::OPERATION.id, "url", &self.body.url)?;
         // The API wants the copilot ID both in the path and in the body.
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("copilotId", &self.body.copilot_id)?
-            .json(&self.body)?
+            .path_param("copilotId", &self.body.copilot_id)
+            .json(&self.body)
             .build()
     }
 
@@ -428,8 +429,8 @@ impl Endpoint for CreateFileKnowledgeSource {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("copilotId", &self.copilot_id)?
-            .path_param("name", &self.name)?
+            .path_param("copilotId", &self.copilot_id)
+            .path_param("name", &self.name)
             .binary(self.file.clone())
             .build()
     }

@@ -10,7 +10,8 @@
 use bytes::Bytes;
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation,
@@ -110,9 +111,9 @@ impl Endpoint for UploadAttachment {
         check_attachment_id(id, &self.attachment_id)?;
         check_not_empty(id, "userId", &self.user_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .path_param("name", &self.name)?
+            .path_param("roomId", &self.room_id)
+            .path_param("attachmentId", &self.attachment_id)
+            .path_param("name", &self.name)
             .query("userId", &self.user_id)
             .query_opt("fileSize", self.file_size)
             .binary(self.data.clone())
@@ -172,9 +173,9 @@ impl Endpoint for CreateAttachmentMultipartUpload {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_attachment_id(Self::OPERATION.id, &self.attachment_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .path_param("name", &self.name)?
+            .path_param("roomId", &self.room_id)
+            .path_param("attachmentId", &self.attachment_id)
+            .path_param("name", &self.name)
             .query_opt("fileSize", self.file_size)
             .build()
     }
@@ -234,10 +235,10 @@ impl Endpoint for UploadAttachmentMultipartPart {
             )));
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .path_param("uploadId", &self.upload_id)?
-            .path_param("partNumber", &self.part_number.to_string())?
+            .path_param("roomId", &self.room_id)
+            .path_param("attachmentId", &self.attachment_id)
+            .path_param("uploadId", &self.upload_id)
+            .path_param("partNumber", &self.part_number.to_string())
             .binary(self.data.clone())
             .build()
     }
@@ -306,11 +307,11 @@ impl Endpoint for CompleteAttachmentMultipartUpload {
             )));
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .path_param("uploadId", &self.upload_id)?
+            .path_param("roomId", &self.room_id)
+            .path_param("attachmentId", &self.attachment_id)
+            .path_param("uploadId", &self.upload_id)
             .query("userId", &self.user_id)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -357,9 +358,9 @@ impl Endpoint for AbortAttachmentMultipartUpload {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_attachment_id(Self::OPERATION.id, &self.attachment_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("attachmentId", &self.attachment_id)?
-            .path_param("uploadId", &self.upload_id)?
+            .path_param("roomId", &self.room_id)
+            .path_param("attachmentId", &self.attachment_id)
+            .path_param("uploadId", &self.upload_id)
             .build()
     }
 

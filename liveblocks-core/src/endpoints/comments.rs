@@ -3,7 +3,8 @@
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation,
@@ -147,9 +148,9 @@ macro_rules! thread_user_endpoint {
             fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
                 check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
                 RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("roomId", &self.room_id)?
-                    .path_param("threadId", &self.thread_id)?
-                    .json(&self.body)?
+                    .path_param("roomId", &self.room_id)
+                    .path_param("threadId", &self.thread_id)
+                    .json(&self.body)
                     .build()
             }
 
@@ -203,7 +204,7 @@ impl Endpoint for GetThreads {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .query_opt("query", self.query.as_ref())
             .build()
     }
@@ -314,8 +315,8 @@ impl Endpoint for CreateThread {
         check_full_metadata(id, comment.metadata.as_ref())?;
         check_attachments(id, comment.attachment_ids.as_ref())?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .json(&self.body)?
+            .path_param("roomId", &self.room_id)
+            .json(&self.body)
             .build()
     }
 
@@ -425,9 +426,9 @@ impl Endpoint for EditThreadMetadata {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_metadata_update(Self::OPERATION.id, &self.update)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .json(&self.update)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .json(&self.update)
             .build()
     }
 
@@ -578,9 +579,9 @@ impl Endpoint for CreateComment {
         check_full_metadata(id, self.body.metadata.as_ref())?;
         check_attachments(id, self.body.attachment_ids.as_ref())?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .json(&self.body)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .json(&self.body)
             .build()
     }
 
@@ -698,10 +699,10 @@ impl Endpoint for EditComment {
         check_full_metadata(id, self.body.metadata.as_ref())?;
         check_attachments(id, self.body.attachment_ids.as_ref())?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .path_param("commentId", &self.comment_id)?
-            .json(&self.body)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .path_param("commentId", &self.comment_id)
+            .json(&self.body)
             .build()
     }
 
@@ -765,10 +766,10 @@ impl Endpoint for AddCommentReaction {
         check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .path_param("commentId", &self.comment_id)?
-            .json(&self.body)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .path_param("commentId", &self.comment_id)
+            .json(&self.body)
             .build()
     }
 
@@ -832,10 +833,10 @@ impl Endpoint for RemoveCommentReaction {
         check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .path_param("commentId", &self.comment_id)?
-            .json(&self.body)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .path_param("commentId", &self.comment_id)
+            .json(&self.body)
             .build()
     }
 
@@ -919,10 +920,10 @@ impl Endpoint for EditCommentMetadata {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_metadata_update(Self::OPERATION.id, &self.update)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("threadId", &self.thread_id)?
-            .path_param("commentId", &self.comment_id)?
-            .json(&self.update)?
+            .path_param("roomId", &self.room_id)
+            .path_param("threadId", &self.thread_id)
+            .path_param("commentId", &self.comment_id)
+            .json(&self.update)
             .build()
     }
 

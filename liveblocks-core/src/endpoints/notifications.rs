@@ -6,7 +6,8 @@
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, check_range, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint,
@@ -209,7 +210,7 @@ impl Endpoint for GetInboxNotifications {
             check_range("limit", limit, 1, 50)?;
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("userId", &self.user_id)?
+            .path_param("userId", &self.user_id)
             .query_opt("organizationId", self.organization_id.as_ref())
             .query_opt("query", self.query.as_ref())
             .query_opt("limit", self.limit)
@@ -297,8 +298,8 @@ impl Endpoint for UpdateNotificationSettings {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("userId", &self.user_id)?
-            .json(&self.update)?
+            .path_param("userId", &self.user_id)
+            .json(&self.update)
             .build()
     }
 
@@ -362,9 +363,9 @@ macro_rules! room_settings_update {
 
             fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
                 RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("roomId", &self.room_id)?
-                    .path_param("userId", &self.user_id)?
-                    .json(&self.update)?
+                    .path_param("roomId", &self.room_id)
+                    .path_param("userId", &self.user_id)
+                    .json(&self.update)
                     .build()
             }
 
@@ -455,7 +456,7 @@ impl Endpoint for GetUserRoomSubscriptionSettings {
             check_range("limit", limit, 1, 50)?;
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("userId", &self.user_id)?
+            .path_param("userId", &self.user_id)
             .query_opt("startingAfter", self.starting_after.as_ref())
             .query_opt("limit", self.limit)
             .query_opt("organizationId", self.organization_id.as_ref())
@@ -568,7 +569,7 @@ impl Endpoint for TriggerInboxNotification {
         check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         check_not_empty(Self::OPERATION.id, "subjectId", &self.body.subject_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 

@@ -2,7 +2,8 @@
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation, RequestBuilder,
@@ -59,7 +60,7 @@ impl Endpoint for GetStorageDocument {
         // Plain LSON is the server's default, so it is not sent.
         let format = (self.format != StorageFormat::PlainLson).then(|| self.format.as_str());
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .query_opt("format", format)
             .build()
     }
@@ -118,8 +119,8 @@ impl Endpoint for InitializeStorageDocument {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .json(&self.root)?
+            .path_param("roomId", &self.room_id)
+            .json(&self.root)
             .build()
     }
 
@@ -177,8 +178,8 @@ impl Endpoint for PatchStorageDocument {
             )));
         }
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .json(&self.ops)?
+            .path_param("roomId", &self.room_id)
+            .json(&self.ops)
             .build()
     }
 

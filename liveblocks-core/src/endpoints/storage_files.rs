@@ -33,7 +33,8 @@
 use bytes::Bytes;
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
@@ -63,9 +64,9 @@ fn file_request<'a>(
     file_id: &str,
 ) -> Result<RequestBuilder<'a>, Error> {
     validate_file_id(file_id)?;
-    RequestBuilder::new(config, operation)
-        .path_param("roomId", room_id)?
-        .path_param("fileId", file_id)
+    Ok(RequestBuilder::new(config, operation)
+        .path_param("roomId", room_id)
+        .path_param("fileId", file_id))
 }
 
 /// Reads a stored file's details and a signed download URL
@@ -158,7 +159,7 @@ impl Endpoint for UploadStorageFile {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         file_request(config, &Self::OPERATION, &self.room_id, &self.file_id)?
-            .path_param("name", &self.name)?
+            .path_param("name", &self.name)
             .query_opt("fileSize", self.file_size)
             .binary(self.content.clone())
             .build()
@@ -216,7 +217,7 @@ impl Endpoint for CreateStorageFileMultipartUpload {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         file_request(config, &Self::OPERATION, &self.room_id, &self.file_id)?
-            .path_param("name", &self.name)?
+            .path_param("name", &self.name)
             .query_opt("fileSize", self.file_size)
             .build()
     }
@@ -270,8 +271,8 @@ impl Endpoint for UploadStorageFileMultipartPart {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_part_number(self.part_number)?;
         file_request(config, &Self::OPERATION, &self.room_id, &self.file_id)?
-            .path_param("uploadId", &self.upload_id)?
-            .path_param("partNumber", &self.part_number.to_string())?
+            .path_param("uploadId", &self.upload_id)
+            .path_param("partNumber", &self.part_number.to_string())
             .binary(self.content.clone())
             .build()
     }
@@ -340,8 +341,8 @@ impl Endpoint for CompleteStorageFileMultipartUpload {
             check_part_number(part.part_number)?;
         }
         file_request(config, &Self::OPERATION, &self.room_id, &self.file_id)?
-            .path_param("uploadId", &self.upload_id)?
-            .json(&self.body)?
+            .path_param("uploadId", &self.upload_id)
+            .json(&self.body)
             .build()
     }
 
@@ -389,7 +390,7 @@ impl Endpoint for AbortStorageFileMultipartUpload {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         file_request(config, &Self::OPERATION, &self.room_id, &self.file_id)?
-            .path_param("uploadId", &self.upload_id)?
+            .path_param("uploadId", &self.upload_id)
             .build()
     }
 

@@ -3,7 +3,8 @@
 
 use bytes::Bytes;
 
-use crate::client::{Call, Client};
+use crate::call::Call;
+use crate::client::Client;
 use crate::endpoint::{
     body_bytes, decode_json, ignore_body, list_endpoint, path_endpoint, Endpoint, Operation,
 };

@@ -3,7 +3,8 @@
 use bytes::Bytes;
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     body_bytes, decode_json, ignore_body, op, BodyKind, Endpoint, Operation, RequestBuilder,
@@ -80,7 +81,7 @@ impl Endpoint for GetYjsDocument {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .flag("formatting", self.formatting)
             .query_opt("key", self.key.as_ref())
             .query_opt("type", self.yjs_type.map(YjsType::as_str))
@@ -133,7 +134,7 @@ impl Endpoint for SendYjsBinaryUpdate {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .query_opt("guid", self.guid.as_ref())
             .binary(self.update.clone())
             .build()
@@ -184,7 +185,7 @@ impl Endpoint for GetYjsDocumentAsBinaryUpdate {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .query_opt("guid", self.guid.as_ref())
             .build()
     }

@@ -830,7 +830,7 @@ async fn transport_echo(p: &Params, r: &mut Report) -> Step {
     use liveblocks_wasm::FetchTransport;
 
     let helper = p.helper_url(r)?;
-    let transport = FetchTransport::new().with_timeout(Duration::from_secs(20));
+    let transport = FetchTransport::new();
     let all_bytes: Vec<u8> = (0..=255).collect();
     let path = "/echo/a%20b/%CE%B1?q=x%20y&empty=";
     let request = http::Request::builder()
