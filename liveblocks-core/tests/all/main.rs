@@ -12,6 +12,7 @@ mod groups;
 mod invalid_input;
 mod management;
 mod notifications;
+mod readme;
 mod regressions;
 mod requests;
 mod responses;
