@@ -226,8 +226,8 @@ run_wasm_suite() {
 
 step install bash scripts/install.sh
 step fmt cargo fmt --all -- --check
-step clippy cargo clippy --workspace --all-targets -- -D warnings
-step unit cargo test --workspace --exclude liveblocks-tests
+step clippy cargo clippy --workspace --all-targets --all-features -- -D warnings
+step unit cargo test --workspace --exclude liveblocks-tests --all-features
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
 step core-deps check_core_deps

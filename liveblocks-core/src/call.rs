@@ -47,6 +47,7 @@ use crate::client::Client;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::{Failure, RetryPolicy};
+use crate::trace::CallSpan;
 use crate::transport::{
     BlockingTransport, HttpRequest, HttpResponse, Limits, MaybeSend, Transport, TransportError,
     TransportErrorKind,
@@ -285,33 +286,50 @@ fn describe(result: &Result<HttpResponse, TransportError>) -> String {
 impl<T: BlockingTransport, E: Endpoint> Call<T, E> {
     /// Sends the request (with retries, per the call's settings) and waits for the result.
     pub fn send(self) -> Result<E::Output, Error> {
-        let plan = Plan::new(&self.client, &self.options)?;
-        let request = build_request(&self.client, &self.endpoint, &self.options)?;
-        let transport = self.client.transport();
-        let started = Instant::now();
-        let mut attempt = 0;
-        let response = loop {
-            attempt += 1;
-            let left = plan.deadline.map(|d| d.saturating_sub(started.elapsed()));
-            if left.is_some_and(|left| left.is_zero()) {
-                return Err(
-                    deadline_passed(plan.deadline.unwrap_or_default(), attempt - 1, None).into(),
-                );
+        let span = CallSpan::new(&E::OPERATION);
+        span.in_scope(|| {
+            let plan = Plan::new(&self.client, &self.options)?;
+            let request = build_request(&self.client, &self.endpoint, &self.options)?;
+            let response = send_blocking(self.client.transport(), &plan, &request, &span)?;
+            self.endpoint.response(response)
+        })
+    }
+}
+
+/// Steps 3 and 4 for a blocking transport, under the deadline.
+fn send_blocking<T: BlockingTransport>(
+    transport: &T,
+    plan: &Plan,
+    request: &HttpRequest,
+    span: &CallSpan,
+) -> Result<HttpResponse, TransportError> {
+    let started = Instant::now();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let left = plan.deadline.map(|d| d.saturating_sub(started.elapsed()));
+        if let (Some(deadline), Some(Duration::ZERO)) = (plan.deadline, left) {
+            return Err(deadline_passed(deadline, attempt - 1, None));
+        }
+        let timeout = left.map_or(plan.timeout, |left| left.min(plan.timeout));
+        let result = transport.send(plan.attempt(request, attempt, timeout));
+        span.attempt(attempt, &result);
+        if let Some(deadline) = plan.deadline {
+            if result.is_err() && started.elapsed() >= deadline {
+                return Err(deadline_passed(deadline, attempt, Some(&describe(&result))));
             }
-            let timeout = left.map_or(plan.timeout, |left| left.min(plan.timeout));
-            let result = transport.send(plan.attempt(&request, attempt, timeout));
-            match plan.wait(attempt, &request, &result) {
-                Some(wait)
-                    if plan
-                        .deadline
-                        .is_none_or(|d| started.elapsed().saturating_add(wait) < d) =>
-                {
-                    transport.sleep(wait)
-                }
-                _ => break result?,
+        }
+        match plan.wait(attempt, request, &result) {
+            Some(wait)
+                if plan
+                    .deadline
+                    .is_none_or(|d| started.elapsed().saturating_add(wait) < d) =>
+            {
+                span.retry(attempt, wait);
+                transport.sleep(wait);
             }
-        };
-        self.endpoint.response(response)
+            _ => return result,
+        }
     }
 }
 
@@ -332,12 +350,15 @@ where
     type IntoFuture = CallFuture<E::Output>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move {
+        let span = CallSpan::new(&E::OPERATION);
+        let inner = span.clone();
+        let call = async move {
             let plan = Plan::new(&self.client, &self.options)?;
             let request = build_request(&self.client, &self.endpoint, &self.options)?;
-            let response = send_async(self.client.transport(), &plan, &request).await?;
+            let response = send_async(self.client.transport(), &plan, &request, &inner).await?;
             self.endpoint.response(response)
-        })
+        };
+        Box::pin(span.instrument(call))
     }
 }
 
@@ -346,6 +367,7 @@ async fn send_async<T: Transport>(
     transport: &T,
     plan: &Plan,
     request: &HttpRequest,
+    span: &CallSpan,
 ) -> Result<HttpResponse, TransportError> {
     // What the deadline's error reports: attempts made and the last failure.
     let progress = Mutex::new((0u32, None::<String>));
@@ -360,6 +382,7 @@ async fn send_async<T: Transport>(
                 Either::Left((result, _)) => result,
                 Either::Right(_) => Err(attempt_timed_out(plan.timeout, attempt)),
             };
+            span.attempt(attempt, &result);
             if let Ok(mut progress) = progress.lock() {
                 *progress = (attempt, Some(describe(&result)));
             }

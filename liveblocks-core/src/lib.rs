@@ -41,6 +41,7 @@ pub mod error;
 pub mod models;
 pub mod pagination;
 pub mod retry;
+mod trace;
 pub mod transport;
 
 pub use call::{Call, CallFuture, CallOptions};
