@@ -59,9 +59,9 @@
 //! [`Config::timeout`] bounds each attempt, body included (retries and the overall deadline
 //! run in `liveblocks-core`, as for every transport): when it runs out the `fetch`
 //! is aborted through an `AbortController` and the call fails with
-//! [`TransportErrorKind::Timeout`](liveblocks_core::TransportErrorKind::Timeout). A `fetch`
+//! [`TransportErrorKind::Timeout`]. A `fetch`
 //! that rejects before any response arrives gives
-//! [`TransportErrorKind::Connect`](liveblocks_core::TransportErrorKind::Connect) (browsers
+//! [`TransportErrorKind::Connect`] (browsers
 //! reject with a `TypeError`, workerd with an `Error` such as "Network connection lost.");
 //! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
 //! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
