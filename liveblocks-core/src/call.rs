@@ -77,6 +77,13 @@ pub struct CallOptions {
     invalid: Option<String>,
 }
 
+impl<T> Client<T> {
+    /// Runs any endpoint value through this client, including ones defined outside this crate.
+    pub fn call<E>(&self, endpoint: E) -> Call<T, E> {
+        Call::new(self.clone(), endpoint)
+    }
+}
+
 impl<T, E> Call<T, E> {
     /// A call of `endpoint` through `client`, with the client's settings.
     pub fn new(client: Client<T>, endpoint: E) -> Self {

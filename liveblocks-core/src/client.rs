@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-use crate::call::Call;
 use crate::config::{Config, FromConfig};
 use crate::error::Error;
 
@@ -41,11 +40,6 @@ impl<T> Client<T> {
     /// The client's transport.
     pub fn transport(&self) -> &T {
         &self.inner.transport
-    }
-
-    /// Runs any endpoint value through this client, including ones defined outside this crate.
-    pub fn call<E>(&self, endpoint: E) -> Call<T, E> {
-        Call::new(self.clone(), endpoint)
     }
 }
 

@@ -15,13 +15,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.liveblocks.io";
 /// The `User-Agent` sent with every request: `liveblocks-rs/<version>`.
 pub const USER_AGENT: &str = concat!("liveblocks-rs/", env!("CARGO_PKG_VERSION"));
 
-/// The time one attempt may take when none is configured: 60 s.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// The largest response body accepted when none is configured: 128 MiB. No normal answer
-/// comes near it (a room's whole Yjs document or Storage is the largest); it is there so that a
-/// broken or hostile server cannot make a client buffer without end.
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 128 * 1024 * 1024;
+pub use crate::transport::{DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
 
 /// Environment variable holding the secret key (the dev server sets it too).
 pub const ENV_SECRET_KEY: &str = "LIVEBLOCKS_SECRET_KEY";

@@ -41,6 +41,14 @@ use bytes::Bytes;
 
 pub use crate::error::{TransportError, TransportErrorKind};
 
+/// The time one attempt may take when none is configured: 60 s.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The largest response body accepted when none is configured: 128 MiB. No normal answer
+/// comes near it (a room's whole Yjs document or Storage is the largest); it is there so that a
+/// broken or hostile server cannot make a client buffer without end.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 128 * 1024 * 1024;
+
 /// The request type every transport receives.
 pub type HttpRequest = http::Request<Bytes>;
 /// The response type every transport returns, for any status.
@@ -67,8 +75,8 @@ impl Default for Limits {
     /// The defaults of [`crate::Config`]: 60 s, 128 MiB, first attempt.
     fn default() -> Self {
         Limits {
-            timeout: crate::config::DEFAULT_TIMEOUT,
-            max_response_bytes: crate::config::DEFAULT_MAX_RESPONSE_BYTES,
+            timeout: DEFAULT_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             attempt: 1,
         }
     }
