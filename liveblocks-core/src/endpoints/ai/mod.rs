@@ -7,7 +7,9 @@
 pub mod copilots;
 pub mod knowledge;
 
-pub use copilots::{CreateAiCopilot, DeleteAiCopilot, GetAiCopilot, GetAiCopilots, UpdateAiCopilot};
+pub use copilots::{
+    CreateAiCopilot, DeleteAiCopilot, GetAiCopilot, GetAiCopilots, UpdateAiCopilot,
+};
 pub use knowledge::{
     CreateFileKnowledgeSource, CreateWebKnowledgeSource, DeleteFileKnowledgeSource,
     DeleteWebKnowledgeSource, GetFileKnowledgeSourceMarkdown, GetKnowledgeSource,
