@@ -325,11 +325,6 @@ pub(crate) fn ignore_body(_response: HttpResponse) -> Result<(), Error> {
     Ok(())
 }
 
-/// Returns a 2xx response's body as raw bytes.
-pub(crate) fn body_bytes(response: HttpResponse) -> Result<Bytes, Error> {
-    Ok(response.into_body())
-}
-
 /// Rejects an empty `value` for the parameter `name` of `operation`.
 pub(crate) fn check_not_empty(operation: &str, name: &str, value: &str) -> Result<(), Error> {
     if value.is_empty() {

@@ -82,7 +82,7 @@ pub const DOMAINS: &[Domain] = &[
     },
     Domain {
         name: "ai",
-        files: &[ai::OPERATIONS],
+        files: &[ai::copilots::OPERATIONS, ai::knowledge::OPERATIONS],
     },
     Domain {
         name: "feeds",
