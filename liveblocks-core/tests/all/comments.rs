@@ -1575,7 +1575,10 @@ fn operations_are_listed_once() {
     let attachments = domain("attachments");
     assert!(comments.files.len() > 1, "comments is split by sub-domain");
     assert!(comments.files.iter().all(|file| !file.is_empty()));
-    assert_eq!(attachments.files, [liveblocks_core::attachments::OPERATIONS]);
+    assert_eq!(
+        attachments.files,
+        [liveblocks_core::attachments::OPERATIONS]
+    );
     let ids: Vec<&str> = comments
         .operations()
         .chain(attachments.operations())
