@@ -62,7 +62,13 @@ pub const DOMAINS: &[Domain] = &[
     },
     Domain {
         name: "comments",
-        files: &[comments::OPERATIONS],
+        files: &[
+            comments::threads::OPERATIONS,
+            comments::metadata::OPERATIONS,
+            comments::subscriptions::OPERATIONS,
+            comments::comment::OPERATIONS,
+            comments::reactions::OPERATIONS,
+        ],
     },
     Domain {
         name: "attachments",
