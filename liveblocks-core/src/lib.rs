@@ -38,6 +38,7 @@ pub mod endpoints;
 pub mod error;
 pub mod models;
 pub mod pagination;
+pub mod query;
 pub mod retry;
 pub mod transport;
 
