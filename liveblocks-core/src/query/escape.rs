@@ -85,6 +85,7 @@ pub(crate) fn check_expressible(value: &str, what: &str) -> Result<(), Error> {
 /// assert_eq!(number(3.0, "value").unwrap(), "3");
 /// assert_eq!(number(-0.25, "value").unwrap(), "-0.25");
 /// assert_eq!(number(1e21, "value").unwrap(), "1000000000000000000000");
+/// assert_eq!(number(-0.0, "value").unwrap(), "0");
 /// assert!(number(f64::NAN, "value").is_err());
 /// ```
 pub fn number(value: f64, what: &str) -> Result<String, Error> {
@@ -93,6 +94,10 @@ pub fn number(value: f64, what: &str) -> Result<String, Error> {
             "the {what} {value} is not a finite number; the query language only has finite \
              decimal numbers"
         )));
+    }
+    if value == 0.0 {
+        // `-0` as `0`, like JavaScript (the two compare equal anyway).
+        return Ok("0".to_owned());
     }
     // `Display` for f64 writes the shortest decimal that reads back as the same value, and
     // never uses an exponent.
