@@ -40,6 +40,7 @@ pub mod models;
 pub mod pagination;
 pub mod query;
 pub mod retry;
+pub mod session;
 pub mod transport;
 
 pub use client::{Call, CallFuture, Client};
