@@ -137,8 +137,8 @@ impl Session {
     /// Grants `permissions` in a room, or in every room whose ID starts with a prefix
     /// (`prefix*`), or everywhere (`*`). Allowing the same pattern again adds to its
     /// permissions. Checked as the Node SDK does (see [`is_valid_pattern`], at most
-    /// [`MAX_PATTERNS`] patterns, no empty list); the first problem is reported when the
-    /// request is built.
+    /// [`MAX_PATTERNS`] patterns, no empty list, no unknown permission); the first problem is
+    /// reported when the request is built.
     pub fn allow(
         mut self,
         room_id_or_pattern: impl Into<String>,
@@ -160,6 +160,16 @@ impl Session {
             self.invalid = Some(format!(
                 "the permission list for {pattern:?} is empty: give at least one permission \
                  (e.g. FULL_ACCESS or READ_ACCESS), or don't allow the room"
+            ));
+            return self;
+        }
+        if let Some(RoomPermission::Other(unknown)) = permissions
+            .iter()
+            .find(|p| matches!(p, RoomPermission::Other(_)))
+        {
+            self.invalid = Some(format!(
+                "{unknown:?} is not a valid permission (for {pattern:?}): use the `RoomPermission` \
+                 variants, e.g. FULL_ACCESS (`*:write`) or READ_ACCESS (`*:read`)"
             ));
             return self;
         }
@@ -686,6 +696,7 @@ mod tests {
                 "invalid room ID or pattern",
             ),
             (Session::new("u").allow("r", []), "is empty"),
+            (Session::new("u").allow("r", [RoomPermission::from("room:admin")]), "not a valid permission"),
             (too_many, "at most 10"),
         ];
         for (session, message) in cases {
