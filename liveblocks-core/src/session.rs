@@ -696,7 +696,10 @@ mod tests {
                 "invalid room ID or pattern",
             ),
             (Session::new("u").allow("r", []), "is empty"),
-            (Session::new("u").allow("r", [RoomPermission::from("room:admin")]), "not a valid permission"),
+            (
+                Session::new("u").allow("r", [RoomPermission::from("room:admin")]),
+                "not a valid permission",
+            ),
             (too_many, "at most 10"),
         ];
         for (session, message) in cases {

@@ -44,22 +44,41 @@ const PIECES: &[&str] = &[
 ];
 
 fn text(rng: &mut Rng) -> String {
-    (0..1 + rng.below(5)).map(|_| PIECES[rng.below(PIECES.len())]).collect()
+    (0..1 + rng.below(5))
+        .map(|_| PIECES[rng.below(PIECES.len())])
+        .collect()
 }
 
 const PERMISSIONS: &[&str] = &[
-    "*:read", "*:write", "room:write", "room:read", "room:presence:write", "storage:read",
-    "storage:write", "storage:none", "comments:read", "comments:write", "comments:none",
-    "comments:public:read", "comments:public:write", "comments:public:none",
-    "comments:private:read", "comments:private:write", "comments:private:none", "feeds:read",
-    "feeds:write", "feeds:none",
+    "*:read",
+    "*:write",
+    "room:write",
+    "room:read",
+    "room:presence:write",
+    "storage:read",
+    "storage:write",
+    "storage:none",
+    "comments:read",
+    "comments:write",
+    "comments:none",
+    "comments:public:read",
+    "comments:public:write",
+    "comments:public:none",
+    "comments:private:read",
+    "comments:private:write",
+    "comments:private:none",
+    "feeds:read",
+    "feeds:write",
+    "feeds:none",
 ];
 
 fn permissions(rng: &mut Rng) -> Vec<&'static str> {
     match rng.below(4) {
         0 => vec!["*:write"],
         1 => vec!["*:read"],
-        _ => (0..1 + rng.below(4)).map(|_| PERMISSIONS[rng.below(PERMISSIONS.len())]).collect(),
+        _ => (0..1 + rng.below(4))
+            .map(|_| PERMISSIONS[rng.below(PERMISSIONS.len())])
+            .collect(),
     }
 }
 
@@ -78,7 +97,8 @@ fn user_info(rng: &mut Rng) -> Option<(UserInfo, Value)> {
     }
     if rng.chance(50) {
         info.extra.insert("role".into(), json!(text(rng)));
-        info.extra.insert("tags".into(), json!(["a", 1, true, null, {"x": 2.5}]));
+        info.extra
+            .insert("tags".into(), json!(["a", 1, true, null, {"x": 2.5}]));
         node.push(json!(["role", info.extra["role"]]));
         node.push(json!(["tags", info.extra["tags"]]));
     }
@@ -86,11 +106,16 @@ fn user_info(rng: &mut Rng) -> Option<(UserInfo, Value)> {
 }
 
 fn outcome(rng: &mut Rng) -> (Value, Result<http::Response<Bytes>, TransportError>) {
-    let statuses = [200, 201, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504];
+    let statuses = [
+        200, 201, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504,
+    ];
     if rng.chance(12) {
         return (
             json!("network-error"),
-            Err(TransportError::new(TransportErrorKind::Connect, "connection refused")),
+            Err(TransportError::new(
+                TransportErrorKind::Connect,
+                "connection refused",
+            )),
         );
     }
     let status = statuses[rng.below(statuses.len())];
@@ -111,13 +136,21 @@ fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
     let mut rng = Rng(0xA17_4_5E55);
     let mut lines = Vec::new();
     for id in 0..400 {
-        let base_url = if rng.chance(25) { "http://localhost:1153" } else { "https://api.liveblocks.io" };
-        let config = Config::new("sk_test_sessions").unwrap().with_base_url(base_url).unwrap();
+        let base_url = if rng.chance(25) {
+            "http://localhost:1153"
+        } else {
+            "https://api.liveblocks.io"
+        };
+        let config = Config::new("sk_test_sessions")
+            .unwrap()
+            .with_base_url(base_url)
+            .unwrap();
         let user_id = text(&mut rng);
         let info = user_info(&mut rng);
         let organization_id = rng.chance(40).then(|| text(&mut rng));
         let (respond, result) = outcome(&mut rng);
-        let mut case = json!({"id": id, "baseUrl": base_url, "userId": user_id, "respond": respond});
+        let mut case =
+            json!({"id": id, "baseUrl": base_url, "userId": user_id, "respond": respond});
         if let Some((_, node_info)) = &info {
             case["userInfo"] = node_info.clone();
         }
@@ -138,7 +171,10 @@ fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
                 identity = identity.organization_id(org);
             }
             case["kind"] = json!("identify");
-            (identity.request(&config).unwrap(), AuthResponse::identify(result, &config))
+            (
+                identity.request(&config).unwrap(),
+                AuthResponse::identify(result, &config),
+            )
         } else {
             let mut session = Session::new(&user_id);
             if let Some((info, _)) = &info {
@@ -156,7 +192,8 @@ fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
                     2 => format!("room-{}", rng.below(3)),
                     _ => text(&mut rng),
                 };
-                let distinct: std::collections::BTreeSet<&String> = allow.iter().map(|(p, _)| p).collect();
+                let distinct: std::collections::BTreeSet<&String> =
+                    allow.iter().map(|(p, _)| p).collect();
                 if distinct.len() >= 10 && !distinct.contains(&pattern) {
                     continue;
                 }
@@ -166,9 +203,19 @@ fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
             }
             case["allow"] = json!(allow);
             case["kind"] = json!("authorize");
-            (session.request(&config).unwrap(), AuthResponse::authorize(result, &config))
+            (
+                session.request(&config).unwrap(),
+                AuthResponse::authorize(result, &config),
+            )
         };
-        assert_eq!(request.uri().path(), if case["kind"] == "identify" { "/v2/identify-user" } else { "/v2/authorize-user" });
+        assert_eq!(
+            request.uri().path(),
+            if case["kind"] == "identify" {
+                "/v2/identify-user"
+            } else {
+                "/v2/authorize-user"
+            }
+        );
         case["ours"] = json!({
             "request": String::from_utf8(request.body().to_vec()).unwrap(),
             "status": answer.status.as_u16(),
@@ -194,11 +241,21 @@ fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
         .arg(&path)
         .current_dir(&root)
         .output()
-        .unwrap_or_else(|e| panic!("can't run `node` ({e}): install Node.js and run `npm ci` at the repository root"));
+        .unwrap_or_else(|e| {
+            panic!(
+                "can't run `node` ({e}): install Node.js and run `npm ci` at the repository root"
+            )
+        });
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}{stderr}");
-    assert!(output.status.success(), "the auth oracle failed:\n{stdout}\n{stderr}");
+    assert!(
+        output.status.success(),
+        "the auth oracle failed:\n{stdout}\n{stderr}"
+    );
     let expected = format!("auth: {n}/{n} same as @liveblocks/node", n = lines.len());
-    assert!(stdout.contains(&expected), "expected `{expected}` in:\n{stdout}");
+    assert!(
+        stdout.contains(&expected),
+        "expected `{expected}` in:\n{stdout}"
+    );
 }
