@@ -41,6 +41,7 @@ pub mod pagination;
 pub mod query;
 pub mod retry;
 pub mod session;
+pub mod storage_edit;
 pub mod transport;
 
 pub use client::{Call, CallFuture, Client};
