@@ -144,7 +144,7 @@ fn generated_patches_are_valid_requests() {
     );
     assert!(!request_violations(&response).is_empty());
 
-    let mut rng = Rng(0x9A7C_4E5);
+    let mut rng = Rng(0x09A7_C4E5);
     let (mut valid, mut sent, mut ops_total) = (0, 0, 0);
     while sent < PATCHES {
         let old = Value::Object(object(&mut rng, 0));

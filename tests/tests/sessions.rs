@@ -133,7 +133,7 @@ fn outcome(rng: &mut Rng) -> (Value, Result<http::Response<Bytes>, TransportErro
 
 #[test]
 fn sessions_send_what_the_node_sdk_sends_and_answer_what_it_answers() {
-    let mut rng = Rng(0xA17_4_5E55);
+    let mut rng = Rng(0xA174_5E55);
     let mut lines = Vec::new();
     for id in 0..400 {
         let base_url = if rng.chance(25) {
