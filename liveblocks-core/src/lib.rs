@@ -40,7 +40,10 @@ pub mod endpoints;
 pub mod error;
 pub mod models;
 pub mod pagination;
+pub mod query;
 pub mod retry;
+pub mod session;
+pub mod storage_edit;
 mod trace;
 pub mod transport;
 
