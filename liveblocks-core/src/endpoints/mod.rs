@@ -89,7 +89,11 @@ pub const DOMAINS: &[Domain] = &[
     },
     Domain {
         name: "management",
-        files: &[management::OPERATIONS],
+        files: &[
+            management::projects::OPERATIONS,
+            management::keys::OPERATIONS,
+            management::webhooks::OPERATIONS,
+        ],
     },
 ];
 
