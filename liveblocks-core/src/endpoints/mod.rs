@@ -1,6 +1,6 @@
 //! Every operation as an [`Endpoint`](crate::Endpoint) value, one module per API domain (split
 //! into files by sub-domain where a domain is large). Each operation is declared once, with
-//! [`operations!`](crate::declare), which also gives [`Client`](crate::Client) its method.
+//! `operations!`, which also gives [`Client`](crate::Client) its method.
 //!
 //! [`DOMAINS`] is the registry: the one list of every operation, by domain. The spec check,
 //! the live suites and the README's table all take their lists and counts from it.

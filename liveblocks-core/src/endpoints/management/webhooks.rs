@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::declare::operations;
-use crate::endpoint::check_range;
+use crate::endpoint::{check_range, RequestBuilder};
 use crate::error::Error;
 use crate::models::management::{
     CreateManagementWebhookRequestBody, DeleteManagementWebhookHeadersRequestBody,
@@ -303,11 +303,7 @@ operations! {
 }
 
 /// Fills the two path parameters every webhook operation has.
-fn webhook<'a>(
-    req: crate::endpoint::RequestBuilder<'a>,
-    project_id: &str,
-    webhook_id: &str,
-) -> crate::endpoint::RequestBuilder<'a> {
+fn webhook<'a>(req: RequestBuilder<'a>, project_id: &str, webhook_id: &str) -> RequestBuilder<'a> {
     req.path_param("projectId", project_id)
         .path_param("webhookId", webhook_id)
 }
