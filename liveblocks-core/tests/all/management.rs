@@ -936,3 +936,94 @@ fn api_errors() {
         .unwrap_err();
     assert_eq!(api_error(&err).status, 501);
 }
+
+#[test]
+fn whole_bodies_at_once() {
+    // `settings` and `changes` replace a whole body, what the setters build piece by piece.
+    let project = CreateManagementProjectRequestBody {
+        project_type: ManagementProjectType::Prod,
+        name: Some("Frimousse".into()),
+        description: None,
+        version_creation_timeout: Some(VersionCreationTimeout::Seconds(60)),
+    };
+    check_op(
+        Reply::value(200, project_json()),
+        |c| {
+            c.create_management_project(ManagementProjectType::Dev)
+                .name("dropped")
+                .settings(project.clone())
+                .send()
+        },
+        CreateManagementProject::new(ManagementProjectType::Dev).settings(project.clone()),
+        &expect(
+            Method::POST,
+            "/management/projects",
+            Body::Json(json!({"type": "prod", "name": "Frimousse", "versionCreationTimeout": 60})),
+        ),
+    );
+    let changes = UpdateManagementProjectRequestBody {
+        description: Some("An emoji picker".into()),
+        ..Default::default()
+    };
+    check_op_with(
+        Reply::value(200, project_json()),
+        |c| {
+            c.update_management_project(PROJECT)
+                .name("dropped")
+                .changes(changes.clone())
+                .send()
+        },
+        UpdateManagementProject::new(PROJECT).changes(changes.clone()),
+        &expect(
+            Method::POST,
+            &project_path(""),
+            Body::Json(json!({"description": "An emoji picker"})),
+        ),
+        &p(),
+    );
+    let webhook = CreateManagementWebhookRequestBody {
+        url: "https://x.io".into(),
+        subscribed_events: vec![ManagementWebhookEvent::Notification],
+        rate_limit: Some(5),
+        additional_headers: None,
+        storage_updated_throttle_seconds: None,
+        y_doc_updated_throttle_seconds: None,
+    };
+    check_op_with(
+        Reply::value(200, webhook_json()),
+        |c| {
+            c.create_management_webhook(PROJECT, "https://dropped.io", [])
+                .settings(webhook.clone())
+                .send()
+        },
+        CreateManagementWebhook::new(PROJECT, "https://dropped.io", []).settings(webhook.clone()),
+        &expect(
+            Method::POST,
+            &project_path("/webhooks"),
+            Body::Json(
+                json!({"url": "https://x.io", "subscribedEvents": ["notification"], "rateLimit": 5}),
+            ),
+        ),
+        &pw()[..1],
+    );
+    let changes = UpdateManagementWebhookRequestBody {
+        disabled: Some(false),
+        ..Default::default()
+    };
+    check_op_with(
+        Reply::value(200, webhook_json()),
+        |c| {
+            c.update_management_webhook(PROJECT, WEBHOOK)
+                .url("https://dropped.io")
+                .changes(changes.clone())
+                .send()
+        },
+        UpdateManagementWebhook::new(PROJECT, WEBHOOK).changes(changes.clone()),
+        &expect(
+            Method::POST,
+            &webhook_path(""),
+            Body::Json(json!({"disabled": false})),
+        ),
+        &pw(),
+    );
+}

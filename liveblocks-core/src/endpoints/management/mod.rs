@@ -17,12 +17,12 @@
 //! # Ok(()) }
 //! ```
 
-pub mod keys;
-pub mod projects;
-pub mod webhooks;
+pub(crate) mod keys;
+pub(crate) mod projects;
+pub(crate) mod webhooks;
 
-// Each file has its own `OPERATIONS` (listed in `endpoints::DOMAINS`), so the name is left
-// ambiguous here on purpose: `management::projects::OPERATIONS`, not `management::OPERATIONS`.
+// Each file has its own `OPERATIONS`, listed one by one in `endpoints::DOMAINS`, so the name
+// is left ambiguous here on purpose: there is no `management::OPERATIONS`.
 #[allow(ambiguous_glob_reexports)]
 pub use keys::*;
 pub use projects::*;
