@@ -55,7 +55,7 @@ use crate::auth::{AuthorizeUser, IdentifyUser};
 use crate::config::Config;
 use crate::endpoint::{Endpoint, RequestBuilder};
 use crate::error::Error;
-use crate::models::auth::{AuthorizeUserRequestBody, IdentifyUserRequestBody, TokenPermissions};
+use crate::models::auth::{AuthorizeUserRequestBody, TokenPermissions};
 use crate::models::rooms::{RoomPermission, UserInfo};
 use crate::transport::HttpRequest;
 
@@ -236,7 +236,15 @@ impl Session {
 
     /// The same request as the typed endpoint, whose answer is the token itself.
     pub fn to_authorize_user(&self) -> Result<AuthorizeUser, Error> {
-        Ok(AuthorizeUser::from_body(self.to_body()?))
+        let body = self.to_body()?;
+        let mut endpoint = AuthorizeUser::new(body.user_id).permissions(body.permissions);
+        if let Some(user_info) = body.user_info {
+            endpoint = endpoint.user_info(user_info);
+        }
+        if let Some(organization_id) = body.organization_id {
+            endpoint = endpoint.organization_id(organization_id);
+        }
+        Ok(endpoint)
     }
 
     /// The request body, byte for byte what `@liveblocks/node` sends for the same session:
@@ -346,12 +354,17 @@ impl Identity {
     /// The same request as the typed endpoint, whose answer is the token itself.
     pub fn to_identify_user(&self) -> Result<IdentifyUser, Error> {
         self.validate()?;
-        Ok(IdentifyUser::from_body(IdentifyUserRequestBody {
-            user_id: self.user_id.clone(),
-            organization_id: self.organization_id.clone(),
-            group_ids: self.group_ids.clone(),
-            user_info: self.user_info.clone(),
-        }))
+        let mut endpoint = IdentifyUser::new(self.user_id.clone());
+        if let Some(organization_id) = &self.organization_id {
+            endpoint = endpoint.organization_id(organization_id.clone());
+        }
+        if let Some(group_ids) = &self.group_ids {
+            endpoint = endpoint.group_ids(group_ids.clone());
+        }
+        if let Some(user_info) = &self.user_info {
+            endpoint = endpoint.user_info(user_info.clone());
+        }
+        Ok(endpoint)
     }
 
     /// The request body, byte for byte what `@liveblocks/node` sends: `userId`, `groupIds`
