@@ -40,6 +40,7 @@ pub mod models;
 pub mod pagination;
 pub mod retry;
 pub mod transport;
+pub mod webhooks;
 
 pub use client::{Call, CallFuture, Client};
 pub use config::Config;

@@ -2,10 +2,8 @@
 //! operations, the decoding of the spec's examples, the provider and knowledge-source unions,
 //! the tri-state update body, and error cases.
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::ai::{
     CreateAiCopilot, CreateFileKnowledgeSource, CreateWebKnowledgeSource, DeleteAiCopilot,

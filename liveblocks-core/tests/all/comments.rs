@@ -1,10 +1,8 @@
 //! Comments and attachments: the exact request of every operation, the decoding of the spec's
 //! examples, the comment body / reaction / metadata unions, and input and error cases.
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::attachments::*;
 use liveblocks_core::comments::*;

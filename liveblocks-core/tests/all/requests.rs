@@ -1,10 +1,8 @@
 //! The exact request each operation builds: method, full URI, headers and body bytes, checked
 //! both through `Client` (a recording closure transport) and through `Endpoint::request`.
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::models::rooms::{
     NewRoom, RoomPermission as P, RoomUpdate, StorageEngine, UserInfo,
