@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod comment_body;
 pub mod config;
 pub mod endpoint;
 pub mod endpoints;
