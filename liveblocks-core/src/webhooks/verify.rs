@@ -116,11 +116,12 @@ impl WebhookHandler {
     /// The `webhook-signature` value Liveblocks sends for this message: `v1,<base64 of
     /// HMAC-SHA256(key, "{id}.{timestamp}.{body}")>`. Useful to sign test requests.
     ///
-    /// A body that isn't UTF-8 is signed as its lossy UTF-8 decoding, as verification reads it.
+    /// The body is signed as verification reads it: as UTF-8, a leading byte order mark
+    /// dropped and invalid sequences replaced by U+FFFD.
     pub fn sign(&self, webhook_id: &str, timestamp: &str, body: &[u8]) -> String {
         format!(
             "v1,{}",
-            self.signature(webhook_id, timestamp, &String::from_utf8_lossy(body))
+            self.signature(webhook_id, timestamp, &decode_utf8(body))
         )
     }
 
@@ -144,7 +145,8 @@ impl WebhookHandler {
     /// spaces, a sign, then digits; what follows is ignored) within the tolerance, and one of
     /// the space-separated signatures (the part after the first `,` of each) must equal the
     /// expected one, compared in constant time. The body is read as UTF-8, invalid sequences
-    /// replaced by U+FFFD, as a JavaScript server reading it with `text()` does.
+    /// replaced by U+FFFD and a leading byte order mark dropped, as a JavaScript server
+    /// reading it with `request.text()` does.
     pub fn verify_payload<'b>(
         &self,
         headers: &HeaderMap,
@@ -155,7 +157,7 @@ impl WebhookHandler {
         let timestamp = header(headers, WEBHOOK_TIMESTAMP)?;
         let signatures = header(headers, WEBHOOK_SIGNATURE)?;
         self.check_timestamp(&timestamp, now)?;
-        let body = String::from_utf8_lossy(body);
+        let body = decode_utf8(body);
         let expected = self.signature(&id, &timestamp, &body);
         let mut found = subtle::Choice::from(0);
         for candidate in signatures.split(' ').filter_map(|s| s.split(',').nth(1)) {
@@ -226,6 +228,12 @@ impl WebhookHandler {
         }
         Ok(())
     }
+}
+
+/// The body as JavaScript's `TextDecoder` (and so `request.text()`) reads it: a leading
+/// byte order mark dropped, invalid sequences replaced by U+FFFD.
+fn decode_utf8(body: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(body.strip_prefix(b"\xef\xbb\xbf").unwrap_or(body))
 }
 
 /// One header as `@liveblocks/node` sees it: several values joined with `, ` (as `fetch`'s
