@@ -38,6 +38,7 @@ pub mod endpoint;
 pub mod endpoints;
 pub mod error;
 pub mod models;
+pub mod notification_content;
 pub mod pagination;
 pub mod retry;
 pub mod transport;

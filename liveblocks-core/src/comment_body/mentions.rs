@@ -150,7 +150,22 @@ impl MentionNames {
         UF: Future<Output = Result<Vec<Option<MentionInfo>>, E>>,
         GF: Future<Output = Result<Vec<Option<MentionInfo>>, E>>,
     {
-        let ids = MentionIds::of(body);
+        Self::resolve_ids_async(MentionIds::of(body), users, groups).await
+    }
+
+    /// Resolves these IDs with asynchronous resolvers, run concurrently, each called at most
+    /// once and only with a non-empty list.
+    pub async fn resolve_ids_async<E, U, G, UF, GF>(
+        ids: MentionIds,
+        users: U,
+        groups: G,
+    ) -> Result<Self, ResolveError<E>>
+    where
+        U: FnOnce(Vec<String>) -> UF,
+        G: FnOnce(Vec<String>) -> GF,
+        UF: Future<Output = Result<Vec<Option<MentionInfo>>, E>>,
+        GF: Future<Output = Result<Vec<Option<MentionInfo>>, E>>,
+    {
         let user_ids = ids.user_ids.clone();
         let group_ids = ids.group_ids.clone();
         let users = async {

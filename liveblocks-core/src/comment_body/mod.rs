@@ -103,6 +103,16 @@ pub fn stringify(body: &CommentBody, options: &StringifyOptions<'_>) -> String {
     render(body, elements, names, true).join(separator)
 }
 
+/// A body as `@liveblocks/emails` renders it in e-mails: HTML with these inline styles
+/// ([`HtmlStyles::email`] are its defaults), paragraphs joined by `\n`. Unlike
+/// [`stringify`], a mention with an empty ID is rendered (as `@`).
+pub fn render_email_html(body: &CommentBody, names: &MentionNames, styles: &HtmlStyles) -> String {
+    let elements = html::Html {
+        styles: Some(styles),
+    };
+    render(body, &elements, names, false).join("\n")
+}
+
 /// How one format renders each element (the `elements` of `stringifyCommentBody`).
 pub(crate) trait Elements {
     /// A paragraph from its rendered children.

@@ -55,7 +55,7 @@ pub(crate) fn sanitize_url(input: &str) -> Option<String> {
 }
 
 /// `/^[a-zA-Z][a-zA-Z\d+\-.]*?:/`
-fn is_absolute(url: &str) -> bool {
+pub(crate) fn is_absolute(url: &str) -> bool {
     let mut chars = url.chars();
     if !chars.next().is_some_and(|c| c.is_ascii_alphabetic()) {
         return false;
