@@ -21,14 +21,27 @@ fn header_value() -> impl Strategy<Value = Vec<u8>> {
 #[test]
 fn verifier_never_panics() {
     let handler = WebhookHandler::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
-    let names = ["webhook-id", "webhook-timestamp", "webhook-signature", "Webhook-Signature", "x-other"];
+    let names = [
+        "webhook-id",
+        "webhook-timestamp",
+        "webhook-signature",
+        "Webhook-Signature",
+        "x-other",
+    ];
     let strategy = (
         proptest::collection::vec((0..names.len(), header_value()), 0..8),
-        prop_oneof![proptest::collection::vec(any::<u8>(), 0..300), "\\PC{0,200}".prop_map(String::into_bytes)],
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..300),
+            "\\PC{0,200}".prop_map(String::into_bytes)
+        ],
         -10_000_000_000i64..10_000_000_000i64,
         any::<bool>(),
     );
-    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let ran = std::cell::Cell::new(0u32);
     runner
         .run(&strategy, |(headers, body, now, sign)| {
@@ -42,8 +55,14 @@ fn verifier_never_panics() {
             if sign {
                 // Make the signature valid for whatever id/timestamp are there, to reach the
                 // JSON decoding with arbitrary bodies.
-                let id = map.get("webhook-id").map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).unwrap_or_default();
-                let ts = map.get("webhook-timestamp").map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).unwrap_or_default();
+                let id = map
+                    .get("webhook-id")
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                    .unwrap_or_default();
+                let ts = map
+                    .get("webhook-timestamp")
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                    .unwrap_or_default();
                 if let Ok(v) = http::HeaderValue::from_str(&handler.sign(&id, &ts, &body)) {
                     map.insert("webhook-signature", v);
                 }
@@ -57,7 +76,10 @@ fn verifier_never_panics() {
             Ok(())
         })
         .unwrap();
-    println!("webhook verifier: {} arbitrary requests, no panic", ran.get());
+    println!(
+        "webhook verifier: {} arbitrary requests, no panic",
+        ran.get()
+    );
     assert!(ran.get() >= CASES);
 }
 
@@ -68,20 +90,40 @@ fn arbitrary_json_never_panics_decoding_or_rendering() {
         any::<bool>().prop_map(serde_json::Value::from),
         any::<i64>().prop_map(serde_json::Value::from),
         "\\PC{0,20}".prop_map(serde_json::Value::from),
-        prop_oneof![Just("paragraph"), Just("mention"), Just("link"), Just("notification"), Just("roomCreated")].prop_map(serde_json::Value::from),
+        prop_oneof![
+            Just("paragraph"),
+            Just("mention"),
+            Just("link"),
+            Just("notification"),
+            Just("roomCreated")
+        ]
+        .prop_map(serde_json::Value::from),
     ];
     let json = leaf.prop_recursive(4, 64, 6, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
             proptest::collection::btree_map(
-                prop_oneof![Just("type".to_owned()), Just("data".to_owned()), Just("kind".to_owned()), Just("children".to_owned()), Just("text".to_owned()), Just("url".to_owned()), Just("id".to_owned()), Just("content".to_owned())],
+                prop_oneof![
+                    Just("type".to_owned()),
+                    Just("data".to_owned()),
+                    Just("kind".to_owned()),
+                    Just("children".to_owned()),
+                    Just("text".to_owned()),
+                    Just("url".to_owned()),
+                    Just("id".to_owned()),
+                    Just("content".to_owned())
+                ],
                 inner,
                 0..6,
             )
             .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
     });
-    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let ran = std::cell::Cell::new(0u32);
     runner
         .run(&json, |value| {
@@ -96,5 +138,8 @@ fn arbitrary_json_never_panics_decoding_or_rendering() {
             Ok(())
         })
         .unwrap();
-    println!("events and comment bodies: {} arbitrary JSON values, no panic", ran.get());
+    println!(
+        "events and comment bodies: {} arbitrary JSON values, no panic",
+        ran.get()
+    );
 }

@@ -51,26 +51,37 @@ async fn hyper_receiver_verifies_node_signed_webhooks() {
             let (stream, _) = listener.accept().await.unwrap();
             let handler = handler.clone();
             tokio::spawn(async move {
-                let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                    let handler = handler.clone();
-                    async move {
-                        let (parts, body) = req.into_parts();
-                        let body = body.collect().await?.to_bytes().to_vec();
-                        let (status, text) = answer(&handler, &http::Request::from_parts(parts, body));
-                        let mut response = hyper::Response::new(Full::new(Bytes::from(text)));
-                        *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
-                        Ok::<_, hyper::Error>(response)
-                    }
-                });
+                let service = hyper::service::service_fn(
+                    move |req: hyper::Request<hyper::body::Incoming>| {
+                        let handler = handler.clone();
+                        async move {
+                            let (parts, body) = req.into_parts();
+                            let body = body.collect().await?.to_bytes().to_vec();
+                            let (status, text) =
+                                answer(&handler, &http::Request::from_parts(parts, body));
+                            let mut response = hyper::Response::new(Full::new(Bytes::from(text)));
+                            *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap();
+                            Ok::<_, hyper::Error>(response)
+                        }
+                    },
+                );
                 let io = hyper_util::rt::TokioIo::new(stream);
-                let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service)
+                    .await;
             });
         }
     });
-    let output = tokio::task::spawn_blocking(move || post_with_node(&url)).await.unwrap();
+    let output = tokio::task::spawn_blocking(move || post_with_node(&url))
+        .await
+        .unwrap();
     server.abort();
     print!("{}", String::from_utf8_lossy(&output.stdout));
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -113,11 +124,20 @@ fn blocking_receiver_verifies_node_signed_webhooks() {
             let mut body = vec![0; length];
             reader.read_exact(&mut body).unwrap();
             let (status, text) = answer(&handler, &builder.body(body).unwrap());
-            write!(stream, "HTTP/1.1 {status} X\r\ncontent-length: {}\r\n\r\n{text}", text.len()).unwrap();
+            write!(
+                stream,
+                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\n\r\n{text}",
+                text.len()
+            )
+            .unwrap();
             served += 1;
         }
     }
     let output = node.join().unwrap();
     print!("{}", String::from_utf8_lossy(&output.stdout));
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

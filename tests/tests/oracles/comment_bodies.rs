@@ -3,30 +3,75 @@
 
 use std::collections::BTreeMap;
 
-use liveblocks_core::comment_body::{stringify, Format, MentionIds, MentionInfo, MentionNames, StringifyOptions};
+use liveblocks_core::comment_body::{
+    stringify, Format, MentionIds, MentionInfo, MentionNames, StringifyOptions,
+};
 use liveblocks_core::models::comments::CommentBody;
 use serde_json::{json, Value};
 
 use super::rng::Rng;
 
 const TEXTS: &[&str] = &[
-    "Hello", " world ", "", "<script>alert(\"x\")</script>", "Tom & Jerry", "it's \"quoted\"",
+    "Hello",
+    " world ",
+    "",
+    "<script>alert(\"x\")</script>",
+    "Tom & Jerry",
+    "it's \"quoted\"",
     "*bold?* _under_ #hash `tick` ~tilde~ !bang |pipe| (paren) {brace} [bracket]",
-    "back\\slash > quote - dash + plus 1. list", "emoji 👍🏽🎉 family 👨‍👩‍👧", "مرحبا بالعالم",
-    "שלום עולם", "\u{202e}reversed", "line\nbreak", "tab\there", "&amp; already", "a<b>c",
-    "https://not-a-link.com", "@not-a-mention", "日本語のテキスト", "  ",
+    "back\\slash > quote - dash + plus 1. list",
+    "emoji 👍🏽🎉 family 👨‍👩‍👧",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "\u{202e}reversed",
+    "line\nbreak",
+    "tab\there",
+    "&amp; already",
+    "a<b>c",
+    "https://not-a-link.com",
+    "@not-a-mention",
+    "日本語のテキスト",
+    "  ",
 ];
 
 const URLS: &[&str] = &[
-    "https://liveblocks.io", "https://liveblocks.io/", "https://liveblocks.io/docs?x=1&y=<2>#top",
-    "http://example.com:8080/a/b/", "www.example.com", "www.example.com/path/", "/relative/path",
-    "relative", "#", "#anchor", "?q=1", "javascript:alert(1)", "mailto:a@b.c", "ftp://x.y",
-    "https://mañana.com/ü", "https://user:pw@host.com/x", "http://[bad", "", "HTTPS://UPPER.COM/Path",
-    "https://example.com/a b\"c'd", "https://example.com/?", "https://example.com/#", "data:text/html,hi",
-    "https://example.com/(paren)_[x]", "//protocol-relative.com/x",
+    "https://liveblocks.io",
+    "https://liveblocks.io/",
+    "https://liveblocks.io/docs?x=1&y=<2>#top",
+    "http://example.com:8080/a/b/",
+    "www.example.com",
+    "www.example.com/path/",
+    "/relative/path",
+    "relative",
+    "#",
+    "#anchor",
+    "?q=1",
+    "javascript:alert(1)",
+    "mailto:a@b.c",
+    "ftp://x.y",
+    "https://mañana.com/ü",
+    "https://user:pw@host.com/x",
+    "http://[bad",
+    "",
+    "HTTPS://UPPER.COM/Path",
+    "https://example.com/a b\"c'd",
+    "https://example.com/?",
+    "https://example.com/#",
+    "data:text/html,hi",
+    "https://example.com/(paren)_[x]",
+    "//protocol-relative.com/x",
 ];
 
-const USERS: &[&str] = &["alice", "bob", "carol", "dave", "ghost", "empty", "eve<script>", "x"];
+const USERS: &[&str] = &[
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "ghost",
+    "empty",
+    "eve<script>",
+    "x",
+];
 const GROUPS: &[&str] = &["engineering", "design", "nobody", "blank", "x", "r&d"];
 
 fn names_tables() -> (Value, Value) {
@@ -127,45 +172,110 @@ fn comment_bodies_identical_to_liveblocks_node() {
         let body: CommentBody = serde_json::from_value(raw.clone()).unwrap();
         let node = &out[i];
         // Half the bodies resolve through the sync resolvers, half through the async ones.
-        let lookup = |table: &Value, ids: &[String]| -> Vec<Option<MentionInfo>> { ids.iter().map(|id| info(table, id)).collect() };
+        let lookup = |table: &Value, ids: &[String]| -> Vec<Option<MentionInfo>> {
+            ids.iter().map(|id| info(table, id)).collect()
+        };
         let names = if i % 2 == 0 {
-            MentionNames::resolve(&body, |ids| Ok::<_, std::fmt::Error>(lookup(&users, ids)), |ids| Ok(lookup(&groups, ids))).unwrap()
+            MentionNames::resolve(
+                &body,
+                |ids| Ok::<_, std::fmt::Error>(lookup(&users, ids)),
+                |ids| Ok(lookup(&groups, ids)),
+            )
+            .unwrap()
         } else {
             futures::executor::block_on(MentionNames::resolve_async(
                 &body,
-                |ids| { let r = lookup(&users, &ids); async move { Ok::<_, std::fmt::Error>(r) } },
-                |ids| { let r = lookup(&groups, &ids); async move { Ok(r) } },
+                |ids| {
+                    let r = lookup(&users, &ids);
+                    async move { Ok::<_, std::fmt::Error>(r) }
+                },
+                |ids| {
+                    let r = lookup(&groups, &ids);
+                    async move { Ok(r) }
+                },
             ))
             .unwrap()
         };
         let ids = MentionIds::of(&body);
         let ours = BTreeMap::from([
-            ("plain", stringify(&body, &StringifyOptions::new(Format::Plain).names(&names))),
-            ("markdown", stringify(&body, &StringifyOptions::new(Format::Markdown).names(&names))),
-            ("html", stringify(&body, &StringifyOptions::new(Format::Html).names(&names))),
-            ("custom", stringify(&body, &StringifyOptions::new(Format::Html).separator("<br>"))),
+            (
+                "plain",
+                stringify(&body, &StringifyOptions::new(Format::Plain).names(&names)),
+            ),
+            (
+                "markdown",
+                stringify(
+                    &body,
+                    &StringifyOptions::new(Format::Markdown).names(&names),
+                ),
+            ),
+            (
+                "html",
+                stringify(&body, &StringifyOptions::new(Format::Html).names(&names)),
+            ),
+            (
+                "custom",
+                stringify(
+                    &body,
+                    &StringifyOptions::new(Format::Html).separator("<br>"),
+                ),
+            ),
         ]);
         let mut same = true;
         for (format, text) in &ours {
             if node[format].as_str() != Some(text.as_str()) {
                 same = false;
-                failures.push(format!("body {i} {format}:\n body {raw}\n ours {text:?}\n node {:?}", node[format]));
+                failures.push(format!(
+                    "body {i} {format}:\n body {raw}\n ours {text:?}\n node {:?}",
+                    node[format]
+                ));
             }
         }
-        let mentions = serde_json::to_value(body.mentions().into_iter().map(liveblocks_core::models::comments::CommentInline::Mention).collect::<Vec<_>>()).unwrap();
+        let mentions = serde_json::to_value(
+            body.mentions()
+                .into_iter()
+                .map(liveblocks_core::models::comments::CommentInline::Mention)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
         if mentions != node["mentions"] {
             same = false;
-            failures.push(format!("body {i} mentions:\n ours {mentions}\n node {}", node["mentions"]));
+            failures.push(format!(
+                "body {i} mentions:\n ours {mentions}\n node {}",
+                node["mentions"]
+            ));
         }
-        let calls = (json!(if ids.user_ids.is_empty() { vec![] } else { vec![ids.user_ids.clone()] }), json!(if ids.group_ids.is_empty() { vec![] } else { vec![ids.group_ids.clone()] }));
+        let calls = (
+            json!(if ids.user_ids.is_empty() {
+                vec![]
+            } else {
+                vec![ids.user_ids.clone()]
+            }),
+            json!(if ids.group_ids.is_empty() {
+                vec![]
+            } else {
+                vec![ids.group_ids.clone()]
+            }),
+        );
         if calls.0 != node["userCalls"] || calls.1 != node["groupCalls"] {
             same = false;
-            failures.push(format!("body {i} resolver calls: ours {calls:?}, node {} {}", node["userCalls"], node["groupCalls"]));
+            failures.push(format!(
+                "body {i} resolver calls: ours {calls:?}, node {} {}",
+                node["userCalls"], node["groupCalls"]
+            ));
         }
         identical += usize::from(same);
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
-    println!("comment bodies: {identical}/{} identical to @liveblocks/node", corpus.len());
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!(
+        "comment bodies: {identical}/{} identical to @liveblocks/node",
+        corpus.len()
+    );
 }
 
 #[test]
@@ -177,5 +287,8 @@ fn resolver_errors_are_typed() {
     #[derive(Debug, PartialEq)]
     struct Down;
     let err = MentionNames::resolve(&body, |_| Ok(vec![]), |_| Err(Down)).unwrap_err();
-    assert_eq!(err, liveblocks_core::comment_body::ResolveError::Groups(Down));
+    assert_eq!(
+        err,
+        liveblocks_core::comment_body::ResolveError::Groups(Down)
+    );
 }

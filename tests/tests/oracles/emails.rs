@@ -17,7 +17,12 @@ use super::rng::Rng;
 const PEOPLE: &[&str] = &["alice", "bob", "carol", "dave", "ghost"];
 
 fn iso(minute: u64) -> String {
-    format!("2024-05-01T10:{:02}:{:02}.{:03}Z", minute / 60 % 60, minute % 60, (minute * 7) % 1000)
+    format!(
+        "2024-05-01T10:{:02}:{:02}.{:03}Z",
+        minute / 60 % 60,
+        minute % 60,
+        (minute * 7) % 1000
+    )
 }
 
 fn case(rng: &mut Rng, i: usize) -> Value {
@@ -31,12 +36,17 @@ fn case(rng: &mut Rng, i: usize) -> Value {
         // Sometimes mention the notified user, directly or through a group.
         let mention = match rng.below(6) {
             0 => Some(json!({"type": "mention", "kind": "user", "id": user})),
-            1 => Some(json!({"type": "mention", "kind": "group", "id": "engineering", "userIds": [user]})),
+            1 => Some(
+                json!({"type": "mention", "kind": "group", "id": "engineering", "userIds": [user]}),
+            ),
             2 => Some(json!({"type": "mention", "kind": "group", "id": "design"})),
             _ => None,
         };
         if let Some(m) = mention {
-            body["content"].as_array_mut().unwrap().push(json!({"type": "paragraph", "children": [m]}));
+            body["content"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"type": "paragraph", "children": [m]}));
         }
         let mut comment = json!({
             "type": "comment", "threadId": "th_1", "roomId": "room-1", "id": format!("cm_{k}"),
@@ -49,7 +59,11 @@ fn case(rng: &mut Rng, i: usize) -> Value {
         }
         comments.push(comment);
     }
-    let read_at = if rng.chance(50) { Value::Null } else { json!(iso(rng.below(40) as u64)) };
+    let read_at = if rng.chance(50) {
+        Value::Null
+    } else {
+        json!(iso(rng.below(40) as u64))
+    };
     let triggered = iso(rng.below(20) as u64);
     let notified = iso(20 + rng.below(60) as u64);
     let room_info = match rng.below(4) {
@@ -124,30 +138,61 @@ fn notification_content_matches_liveblocks_emails() {
     let cases: Vec<Value> = (0..120).map(|i| case(&mut rng, i)).collect();
     let users = json!({"alice": {"name": "Alice <A>"}, "bob": {"name": "Bob & Co"}, "carol": {}, "dave": {"name": ""}});
     let groups = json!({"engineering": {"name": "Engineering"}, "design": {}});
-    let out = super::run_oracle(&super::node(), "tests/oracles/emails.mjs", &json!({"users": users, "groups": groups, "cases": cases}));
+    let out = super::run_oracle(
+        &super::node(),
+        "tests/oracles/emails.mjs",
+        &json!({"users": users, "groups": groups, "cases": cases}),
+    );
     let (mut same, mut emails) = (0, 0);
     let mut failures = Vec::new();
     for (i, c) in cases.iter().enumerate() {
         let event: WebhookEvent = serde_json::from_value(c["event"].clone()).unwrap();
-        let Some(NotificationEvent::Thread(event)) = event.as_notification() else { panic!() };
+        let Some(NotificationEvent::Thread(event)) = event.as_notification() else {
+            panic!()
+        };
         let thread: Thread = serde_json::from_value(c["thread"].clone()).unwrap();
-        let inbox: InboxNotification = serde_json::from_value(c["inboxNotification"].clone()).unwrap();
-        let groups_of_user: HashMap<String, Vec<String>> = c["userGroups"].as_array().unwrap().iter()
-            .map(|g| (g["id"].as_str().unwrap().to_owned(), g["members"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap().to_owned()).collect()))
+        let inbox: InboxNotification =
+            serde_json::from_value(c["inboxNotification"].clone()).unwrap();
+        let groups_of_user: HashMap<String, Vec<String>> = c["userGroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["id"].as_str().unwrap().to_owned(),
+                    g["members"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|m| m["id"].as_str().unwrap().to_owned())
+                        .collect(),
+                )
+            })
             .collect();
-        let content = select_thread_comments(event, &thread, &inbox, &groups_of_user).map(|selection| {
-            let ids = selection.ids_to_resolve();
-            let mut names = MentionNames::new();
-            names.insert_users(&ids.user_ids, ids.user_ids.iter().map(|id| info(&users, id)).collect());
-            names.insert_groups(&ids.group_ids, ids.group_ids.iter().map(|id| info(&groups, id)).collect());
-            let room: Option<RoomInfo> = c["roomInfo"].as_object().map(|r| {
-                let mut info = RoomInfo::default();
-                if let Some(n) = r.get("name").and_then(Value::as_str) { info = info.name(n); }
-                if let Some(u) = r.get("url").and_then(Value::as_str) { info = info.url(u); }
-                info
+        let content =
+            select_thread_comments(event, &thread, &inbox, &groups_of_user).map(|selection| {
+                let ids = selection.ids_to_resolve();
+                let mut names = MentionNames::new();
+                names.insert_users(
+                    &ids.user_ids,
+                    ids.user_ids.iter().map(|id| info(&users, id)).collect(),
+                );
+                names.insert_groups(
+                    &ids.group_ids,
+                    ids.group_ids.iter().map(|id| info(&groups, id)).collect(),
+                );
+                let room: Option<RoomInfo> = c["roomInfo"].as_object().map(|r| {
+                    let mut info = RoomInfo::default();
+                    if let Some(n) = r.get("name").and_then(Value::as_str) {
+                        info = info.name(n);
+                    }
+                    if let Some(u) = r.get("url").and_then(Value::as_str) {
+                        info = info.url(u);
+                    }
+                    info
+                });
+                selection.render(event, &names, room.as_ref(), &HtmlStyles::email())
             });
-            selection.render(event, &names, room.as_ref(), &HtmlStyles::email())
-        });
         let ours = ours_json(&content);
         emails += usize::from(!ours.is_null());
         if super::same_json(&ours, &out[i]) {
@@ -156,7 +201,12 @@ fn notification_content_matches_liveblocks_emails() {
             failures.push(format!("case {i}:\n ours {ours}\n node {}", out[i]));
         }
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(emails > 30, "too few cases produce an e-mail: {emails}");
     println!("notification content: {same}/{} identical to @liveblocks/emails (data and HTML; {emails} e-mails, {} no e-mail)", cases.len(), cases.len() - emails);
 }

@@ -19,7 +19,10 @@ mod webhooks;
 
 /// The repository root.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// A scratch directory for this test's files.
@@ -31,7 +34,11 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs `program script in.json out.json` and returns the parsed output.
 fn run_oracle(program: &str, script: &str, input: &serde_json::Value) -> serde_json::Value {
-    let name = Path::new(script).file_stem().unwrap().to_string_lossy().into_owned();
+    let name = Path::new(script)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     let input_path = scratch(&format!("{name}-{program}-in.json").replace('/', "_"));
     let output_path = scratch(&format!("{name}-{program}-out.json").replace('/', "_"));
     std::fs::write(&input_path, serde_json::to_vec(input).unwrap()).unwrap();
@@ -64,7 +71,11 @@ fn python() -> String {
         .arg(&venv)
         .status()
         .expect("cannot run tests/oracles/setup-python.sh");
-    assert!(status.success(), "could not set up the Python SDK venv at {}", venv.display());
+    assert!(
+        status.success(),
+        "could not set up the Python SDK venv at {}",
+        venv.display()
+    );
     venv.join("bin/python").to_string_lossy().into_owned()
 }
 
@@ -85,7 +96,8 @@ fn same_json(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
         }
         (Value::Object(a), Value::Object(b)) => {
             a.len() == b.len()
-                && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
+                && a.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
         }
         (a, b) => a == b,
     }

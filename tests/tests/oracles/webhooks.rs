@@ -33,7 +33,11 @@ pub fn sign(secret: &str, id: &[u8], ts: &[u8], body: &[u8]) -> String {
 
 /// What Node signs over: header bytes read as Latin-1, then UTF-8 encoded.
 fn latin1(bytes: &[u8]) -> Vec<u8> {
-    bytes.iter().map(|&b| char::from(b)).collect::<String>().into_bytes()
+    bytes
+        .iter()
+        .map(|&b| char::from(b))
+        .collect::<String>()
+        .into_bytes()
 }
 
 fn lossy(bytes: &[u8]) -> Vec<u8> {
@@ -64,33 +68,113 @@ pub fn event(rng: &mut Rng, which: usize) -> Value {
     let c = ident(rng, "cm_");
     let u = ident(rng, "user-");
     let channel = *rng.pick(&["email", "slack", "teams", "webPush", "sms"]);
-    let user_info = if rng.chance(50) { json!({"name": u, "n": 1, "nested": {"a": [1, null]}}) } else { Value::Null };
-    let user_id = if rng.chance(80) { json!(u) } else { Value::Null };
+    let user_info = if rng.chance(50) {
+        json!({"name": u, "n": 1, "nested": {"a": [1, null]}})
+    } else {
+        Value::Null
+    };
+    let user_id = if rng.chance(80) {
+        json!(u)
+    } else {
+        Value::Null
+    };
     let (ty, data) = match which % 24 {
-        0 => ("storageUpdated", json!({"roomId": r, "projectId": p, "updatedAt": time(rng)})),
-        1 => ("userEntered", json!({"projectId": p, "roomId": r, "connectionId": rng.below(1000), "userId": user_id, "userInfo": user_info, "enteredAt": time(rng), "numActiveUsers": rng.below(50)})),
-        2 => ("userLeft", json!({"projectId": p, "roomId": r, "connectionId": rng.below(1000), "userId": user_id, "userInfo": user_info, "leftAt": time(rng), "numActiveUsers": rng.below(50)})),
-        3 => ("roomCreated", json!({"projectId": p, "roomId": r, "createdAt": time(rng)})),
-        4 => ("roomDeleted", json!({"projectId": p, "roomId": r, "deletedAt": time(rng)})),
-        5 => ("commentCreated", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "createdAt": time(rng), "createdBy": u})),
-        6 => ("commentEdited", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "editedAt": time(rng)})),
-        7 => ("commentDeleted", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "deletedAt": time(rng)})),
-        8 => ("commentReactionAdded", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "emoji": "👍🏽", "addedAt": time(rng), "addedBy": u})),
-        9 => ("commentReactionRemoved", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "emoji": "🎉", "removedAt": time(rng), "removedBy": u})),
-        10 => ("commentMetadataUpdated", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "updatedAt": time(rng), "updatedBy": u})),
-        11 => ("threadMetadataUpdated", json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u})),
-        12 => ("threadCreated", json!({"projectId": p, "roomId": r, "threadId": t, "createdAt": time(rng), "createdBy": u})),
-        13 => ("threadDeleted", json!({"projectId": p, "roomId": r, "threadId": t, "deletedAt": time(rng)})),
-        14 => ("threadMarkedAsResolved", json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u})),
-        15 => ("threadMarkedAsUnresolved", json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u})),
-        16 => ("ydocUpdated", json!({"projectId": p, "roomId": r, "updatedAt": time(rng)})),
-        17 => ("notification", json!({"channel": channel, "kind": "thread", "projectId": p, "roomId": r, "userId": u, "threadId": t, "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)})),
-        18 => ("notification", json!({"channel": channel, "kind": "textMention", "projectId": p, "roomId": r, "userId": u, "mentionId": ident(rng, "in_"), "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)})),
-        19 => ("notification", json!({"channel": channel, "kind": format!("${}", ident(rng, "custom")), "projectId": p, "roomId": if rng.chance(50) { json!(r) } else { Value::Null }, "userId": u, "subjectId": ident(rng, "s"), "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)})),
-        20 => ("notification", json!({"channel": channel, "kind": "somethingElse", "projectId": p, "userId": u})),
-        21 => ("aiSomethingNew", json!({"projectId": p, "anything": [1, 2, {"x": null}]})),
-        22 => ("storageUpdated", json!({"roomId": r, "projectId": p, "updatedAt": time(rng)})),
-        _ => ("commentCreated", json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "createdAt": time(rng), "createdBy": u})),
+        0 => (
+            "storageUpdated",
+            json!({"roomId": r, "projectId": p, "updatedAt": time(rng)}),
+        ),
+        1 => (
+            "userEntered",
+            json!({"projectId": p, "roomId": r, "connectionId": rng.below(1000), "userId": user_id, "userInfo": user_info, "enteredAt": time(rng), "numActiveUsers": rng.below(50)}),
+        ),
+        2 => (
+            "userLeft",
+            json!({"projectId": p, "roomId": r, "connectionId": rng.below(1000), "userId": user_id, "userInfo": user_info, "leftAt": time(rng), "numActiveUsers": rng.below(50)}),
+        ),
+        3 => (
+            "roomCreated",
+            json!({"projectId": p, "roomId": r, "createdAt": time(rng)}),
+        ),
+        4 => (
+            "roomDeleted",
+            json!({"projectId": p, "roomId": r, "deletedAt": time(rng)}),
+        ),
+        5 => (
+            "commentCreated",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "createdAt": time(rng), "createdBy": u}),
+        ),
+        6 => (
+            "commentEdited",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "editedAt": time(rng)}),
+        ),
+        7 => (
+            "commentDeleted",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "deletedAt": time(rng)}),
+        ),
+        8 => (
+            "commentReactionAdded",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "emoji": "👍🏽", "addedAt": time(rng), "addedBy": u}),
+        ),
+        9 => (
+            "commentReactionRemoved",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "emoji": "🎉", "removedAt": time(rng), "removedBy": u}),
+        ),
+        10 => (
+            "commentMetadataUpdated",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "updatedAt": time(rng), "updatedBy": u}),
+        ),
+        11 => (
+            "threadMetadataUpdated",
+            json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u}),
+        ),
+        12 => (
+            "threadCreated",
+            json!({"projectId": p, "roomId": r, "threadId": t, "createdAt": time(rng), "createdBy": u}),
+        ),
+        13 => (
+            "threadDeleted",
+            json!({"projectId": p, "roomId": r, "threadId": t, "deletedAt": time(rng)}),
+        ),
+        14 => (
+            "threadMarkedAsResolved",
+            json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u}),
+        ),
+        15 => (
+            "threadMarkedAsUnresolved",
+            json!({"projectId": p, "roomId": r, "threadId": t, "updatedAt": time(rng), "updatedBy": u}),
+        ),
+        16 => (
+            "ydocUpdated",
+            json!({"projectId": p, "roomId": r, "updatedAt": time(rng)}),
+        ),
+        17 => (
+            "notification",
+            json!({"channel": channel, "kind": "thread", "projectId": p, "roomId": r, "userId": u, "threadId": t, "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)}),
+        ),
+        18 => (
+            "notification",
+            json!({"channel": channel, "kind": "textMention", "projectId": p, "roomId": r, "userId": u, "mentionId": ident(rng, "in_"), "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)}),
+        ),
+        19 => (
+            "notification",
+            json!({"channel": channel, "kind": format!("${}", ident(rng, "custom")), "projectId": p, "roomId": if rng.chance(50) { json!(r) } else { Value::Null }, "userId": u, "subjectId": ident(rng, "s"), "inboxNotificationId": ident(rng, "in_"), "createdAt": time(rng), "triggeredAt": time(rng)}),
+        ),
+        20 => (
+            "notification",
+            json!({"channel": channel, "kind": "somethingElse", "projectId": p, "userId": u}),
+        ),
+        21 => (
+            "aiSomethingNew",
+            json!({"projectId": p, "anything": [1, 2, {"x": null}]}),
+        ),
+        22 => (
+            "storageUpdated",
+            json!({"roomId": r, "projectId": p, "updatedAt": time(rng)}),
+        ),
+        _ => (
+            "commentCreated",
+            json!({"projectId": p, "roomId": r, "threadId": t, "commentId": c, "createdAt": time(rng), "createdBy": u}),
+        ),
     };
     json!({"type": ty, "data": data})
 }
@@ -111,7 +195,10 @@ pub fn corpus() -> Vec<Case> {
     let mut push = |label: &str, headers: Vec<(&str, Vec<u8>)>, body: Vec<u8>, now: i64| {
         cases.push(Case {
             label: label.to_owned(),
-            headers: headers.into_iter().map(|(n, v)| (n.to_owned(), v)).collect(),
+            headers: headers
+                .into_iter()
+                .map(|(n, v)| (n.to_owned(), v))
+                .collect(),
             body,
             now,
         });
@@ -125,7 +212,11 @@ pub fn corpus() -> Vec<Case> {
         let good = sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &body);
         let kind = i % 26;
         let hdrs = |sig: String| {
-            vec![("webhook-id", id.clone().into_bytes()), ("webhook-timestamp", ts_s.clone().into_bytes()), ("webhook-signature", sig.into_bytes())]
+            vec![
+                ("webhook-id", id.clone().into_bytes()),
+                ("webhook-timestamp", ts_s.clone().into_bytes()),
+                ("webhook-signature", sig.into_bytes()),
+            ]
         };
         match kind {
             0..=5 => push("valid", hdrs(good.clone()), body, base_now),
@@ -135,33 +226,90 @@ pub fn corpus() -> Vec<Case> {
                 b[at] ^= 1 << rng.below(7);
                 push("tampered body", hdrs(good), b, base_now)
             }
-            7 => push("tampered id", vec![("webhook-id", format!("{id}x").into_bytes()), ("webhook-timestamp", ts_s.clone().into_bytes()), ("webhook-signature", good.into_bytes())], body, base_now),
-            8 => push("tampered timestamp", vec![("webhook-id", id.clone().into_bytes()), ("webhook-timestamp", (ts + 1).to_string().into_bytes()), ("webhook-signature", good.into_bytes())], body, base_now),
+            7 => push(
+                "tampered id",
+                vec![
+                    ("webhook-id", format!("{id}x").into_bytes()),
+                    ("webhook-timestamp", ts_s.clone().into_bytes()),
+                    ("webhook-signature", good.into_bytes()),
+                ],
+                body,
+                base_now,
+            ),
+            8 => push(
+                "tampered timestamp",
+                vec![
+                    ("webhook-id", id.clone().into_bytes()),
+                    ("webhook-timestamp", (ts + 1).to_string().into_bytes()),
+                    ("webhook-signature", good.into_bytes()),
+                ],
+                body,
+                base_now,
+            ),
             9 => {
                 let mut sig = good.clone().into_bytes();
                 let at = 3 + rng.below(sig.len() - 4);
                 sig[at] = if sig[at] == b'A' { b'B' } else { b'A' };
-                push("tampered signature", hdrs(String::from_utf8(sig).unwrap()), body, base_now)
+                push(
+                    "tampered signature",
+                    hdrs(String::from_utf8(sig).unwrap()),
+                    body,
+                    base_now,
+                )
             }
-            10 => push("expired", hdrs(good), body, ts + 301 + rng.below(100_000) as i64),
-            11 => push("from the future", hdrs(good), body, ts - 301 - rng.below(100_000) as i64),
-            12 => push("boundary", hdrs(good), body, ts + *rng.pick(&[300i64, -300, 301, -301, 0])),
+            10 => push(
+                "expired",
+                hdrs(good),
+                body,
+                ts + 301 + rng.below(100_000) as i64,
+            ),
+            11 => push(
+                "from the future",
+                hdrs(good),
+                body,
+                ts - 301 - rng.below(100_000) as i64,
+            ),
+            12 => push(
+                "boundary",
+                hdrs(good),
+                body,
+                ts + *rng.pick(&[300i64, -300, 301, -301, 0]),
+            ),
             13 => {
                 let other = sign(OTHER_SECRET, id.as_bytes(), ts_s.as_bytes(), &body);
-                let sigs = if rng.chance(50) { format!("{other} {good}") } else { format!("{good} v1,AAAA {other}") };
+                let sigs = if rng.chance(50) {
+                    format!("{other} {good}")
+                } else {
+                    format!("{good} v1,AAAA {other}")
+                };
                 push("rotation, one valid", hdrs(sigs), body, base_now)
             }
             14 => {
                 let other = sign(OTHER_SECRET, id.as_bytes(), ts_s.as_bytes(), &body);
-                push("rotation, none valid", hdrs(format!("{other} v1,{}", B64.encode(rng.bytes(32)))), body, base_now)
+                push(
+                    "rotation, none valid",
+                    hdrs(format!("{other} v1,{}", B64.encode(rng.bytes(32)))),
+                    body,
+                    base_now,
+                )
             }
             15 => {
                 let raw = good.strip_prefix("v1,").unwrap().to_owned();
-                let variant = rng.pick(&[
-                    format!("v2,{raw}"), raw.clone(), format!(",{raw}"), format!("v1,{raw},extra"),
-                    format!("  v1,{raw}  "), format!("v1,{}", raw.trim_end_matches('=')), format!("V1,{raw}"),
-                    format!("v1, {raw}"), format!("v1,{raw}\t"), String::new(), format!("v1,{}", raw.to_lowercase()),
-                ]).clone();
+                let variant = rng
+                    .pick(&[
+                        format!("v2,{raw}"),
+                        raw.clone(),
+                        format!(",{raw}"),
+                        format!("v1,{raw},extra"),
+                        format!("  v1,{raw}  "),
+                        format!("v1,{}", raw.trim_end_matches('=')),
+                        format!("V1,{raw}"),
+                        format!("v1, {raw}"),
+                        format!("v1,{raw}\t"),
+                        String::new(),
+                        format!("v1,{}", raw.to_lowercase()),
+                    ])
+                    .clone();
                 push("signature variants", hdrs(variant), body, base_now)
             }
             16 => {
@@ -171,14 +319,37 @@ pub fn corpus() -> Vec<Case> {
                 push("missing header", h, body, base_now)
             }
             17 => {
-                let tsv = rng.pick(&[
-                    format!(" {ts}"), format!("+{ts}"), format!("{ts}abc"), format!("{ts}.9"), format!("{ts}e3"),
-                    "0x10".to_owned(), format!("-{ts}"), String::new(), " ".to_owned(), "abc".to_owned(),
-                    "9".repeat(30), format!("{ts} {ts}"), format!("\u{a0}{ts}"), format!("0{ts}"), format!("{}", ts as f64 / 1.0),
-                ]).clone();
+                let tsv = rng
+                    .pick(&[
+                        format!(" {ts}"),
+                        format!("+{ts}"),
+                        format!("{ts}abc"),
+                        format!("{ts}.9"),
+                        format!("{ts}e3"),
+                        "0x10".to_owned(),
+                        format!("-{ts}"),
+                        String::new(),
+                        " ".to_owned(),
+                        "abc".to_owned(),
+                        "9".repeat(30),
+                        format!("{ts} {ts}"),
+                        format!("\u{a0}{ts}"),
+                        format!("0{ts}"),
+                        format!("{}", ts as f64 / 1.0),
+                    ])
+                    .clone();
                 let sig = sign(SECRET, id.as_bytes(), &latin1(tsv.as_bytes()), &body);
                 let t = tsv.into_bytes();
-                push("timestamp forms", vec![("webhook-id", id.clone().into_bytes()), ("webhook-timestamp", t), ("webhook-signature", sig.into_bytes())], body, base_now)
+                push(
+                    "timestamp forms",
+                    vec![
+                        ("webhook-id", id.clone().into_bytes()),
+                        ("webhook-timestamp", t),
+                        ("webhook-signature", sig.into_bytes()),
+                    ],
+                    body,
+                    base_now,
+                )
             }
             18 => {
                 // Repeated headers are joined with ", " before signing.
@@ -194,8 +365,21 @@ pub fn corpus() -> Vec<Case> {
                 // Header bytes outside ASCII (obs-text): Node reads them as Latin-1.
                 let id_bytes = [id.as_bytes(), &[0xe9, 0xff, b'x']].concat();
                 let sig = sign(SECRET, &latin1(&id_bytes), ts_s.as_bytes(), &body);
-                let sig = if rng.chance(50) { sign(SECRET, &id_bytes, ts_s.as_bytes(), &body) } else { sig };
-                push("non-ASCII header", vec![("webhook-id", id_bytes), ("Webhook-Timestamp", ts_s.clone().into_bytes()), ("WEBHOOK-SIGNATURE", sig.into_bytes())], body, base_now)
+                let sig = if rng.chance(50) {
+                    sign(SECRET, &id_bytes, ts_s.as_bytes(), &body)
+                } else {
+                    sig
+                };
+                push(
+                    "non-ASCII header",
+                    vec![
+                        ("webhook-id", id_bytes),
+                        ("Webhook-Timestamp", ts_s.clone().into_bytes()),
+                        ("WEBHOOK-SIGNATURE", sig.into_bytes()),
+                    ],
+                    body,
+                    base_now,
+                )
             }
             20 | 21 => {
                 // Non-UTF-8 bodies, signed over the raw bytes or over their lossy decoding.
@@ -207,22 +391,61 @@ pub fn corpus() -> Vec<Case> {
                 } else {
                     b.windows(4).position(|w| w == b"\"pr_").unwrap() + 4
                 };
-                let bad: &[u8] = *rng.pick::<&[u8]>(&[&[0xff][..], &[0xc3][..], &[0xe2, 0x82][..], &[0xed, 0xa0, 0x80][..], &[0xf4, 0x90, 0x80, 0x80][..], &[0x80, 0x80][..]]);
+                let bad: &[u8] = *rng.pick::<&[u8]>(&[
+                    &[0xff][..],
+                    &[0xc3][..],
+                    &[0xe2, 0x82][..],
+                    &[0xed, 0xa0, 0x80][..],
+                    &[0xf4, 0x90, 0x80, 0x80][..],
+                    &[0x80, 0x80][..],
+                ]);
                 b.splice(at..at, bad.iter().copied());
-                let sig = if kind == 20 { sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &b) } else { sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &lossy(&b)) };
-                push(if kind == 20 { "non-UTF-8 body, raw signed" } else { "non-UTF-8 body, lossy signed" }, hdrs(sig), b, base_now)
+                let sig = if kind == 20 {
+                    sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &b)
+                } else {
+                    sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &lossy(&b))
+                };
+                push(
+                    if kind == 20 {
+                        "non-UTF-8 body, raw signed"
+                    } else {
+                        "non-UTF-8 body, lossy signed"
+                    },
+                    hdrs(sig),
+                    b,
+                    base_now,
+                )
             }
             22 => {
-                let b: Vec<u8> = rng.pick::<&[u8]>(&[
-                    &b"{"[..], b"", b"not json", b"{\"type\":\"roomCreated\",}", b"[1,2", b"nul", b"{\"a\":1}x", b"\xef\xbb\xbf{}",
-                ]).to_vec();
+                let b: Vec<u8> = rng
+                    .pick::<&[u8]>(&[
+                        &b"{"[..],
+                        b"",
+                        b"not json",
+                        b"{\"type\":\"roomCreated\",}",
+                        b"[1,2",
+                        b"nul",
+                        b"{\"a\":1}x",
+                        b"\xef\xbb\xbf{}",
+                    ])
+                    .to_vec();
                 let sig = sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &b);
                 push("invalid JSON", hdrs(sig), b, base_now)
             }
             23 => {
-                let b: Vec<u8> = rng.pick::<&[u8]>(&[
-                    &b"42"[..], b"null", b"[]", b"\"roomCreated\"", b"{}", b"{\"type\":null}", b"{\"type\":\"\"}", b"true", b" {\"type\":\"x\"} ",
-                ]).to_vec();
+                let b: Vec<u8> = rng
+                    .pick::<&[u8]>(&[
+                        &b"42"[..],
+                        b"null",
+                        b"[]",
+                        b"\"roomCreated\"",
+                        b"{}",
+                        b"{\"type\":null}",
+                        b"{\"type\":\"\"}",
+                        b"true",
+                        b" {\"type\":\"x\"} ",
+                    ])
+                    .to_vec();
                 let sig = sign(SECRET, id.as_bytes(), ts_s.as_bytes(), &b);
                 push("JSON that is not an event", hdrs(sig), b, base_now)
             }
@@ -232,7 +455,12 @@ pub fn corpus() -> Vec<Case> {
                 h[empty].1 = Vec::new();
                 push("empty header", h, body, base_now)
             }
-            _ => push("wrong secret", hdrs(sign(OTHER_SECRET, id.as_bytes(), ts_s.as_bytes(), &body)), body, base_now),
+            _ => push(
+                "wrong secret",
+                hdrs(sign(OTHER_SECRET, id.as_bytes(), ts_s.as_bytes(), &body)),
+                body,
+                base_now,
+            ),
         }
     }
     cases
@@ -306,13 +534,18 @@ fn webhooks_agree_with_liveblocks_node_and_python() {
         if agree(&our_verdict, node_verdict) {
             agree_node += 1;
         } else {
-            failures.push(format!("case {i} ({}): ours {our_verdict}, node {node_verdict} {}", case.label, node["message"]));
+            failures.push(format!(
+                "case {i} ({}): ours {our_verdict}, node {node_verdict} {}",
+                case.label, node["message"]
+            ));
         }
         if let (Ok(event), Some(node_event)) = (&ours, node.get("event")) {
             events_compared += 1;
             let ours_json = serde_json::to_value(event).unwrap();
             if !super::same_json(&ours_json, node_event) {
-                failures.push(format!("case {i}: event differs:\n ours {ours_json}\n node {node_event}"));
+                failures.push(format!(
+                    "case {i}: event differs:\n ours {ours_json}\n node {node_event}"
+                ));
             }
         }
         let py_verdict = python_out[i]["verdict"].as_str().unwrap();
@@ -328,9 +561,19 @@ fn webhooks_agree_with_liveblocks_node_and_python() {
     for d in &python_differences {
         println!("{d}");
     }
-    assert!(failures.is_empty(), "{} disagreements:\n{}", failures.len(), failures.join("\n"));
-    println!("{events_compared} decoded events equal Node's JSON (timestamps compared as instants)");
-    println!("webhooks: {agree_node}/{} verdicts agree with @liveblocks/node", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!(
+        "{events_compared} decoded events equal Node's JSON (timestamps compared as instants)"
+    );
+    println!(
+        "webhooks: {agree_node}/{} verdicts agree with @liveblocks/node",
+        cases.len()
+    );
 }
 
 /// Known event types whose data doesn't have the declared shape: Node returns them as they
@@ -353,18 +596,32 @@ fn malformed_known_events_are_a_listed_difference() {
             headers: vec![
                 ("webhook-id".into(), b"msg_1".to_vec()),
                 ("webhook-timestamp".into(), now.to_string().into_bytes()),
-                ("webhook-signature".into(), sign(SECRET, b"msg_1", now.to_string().as_bytes(), b.as_bytes()).into_bytes()),
+                (
+                    "webhook-signature".into(),
+                    sign(SECRET, b"msg_1", now.to_string().as_bytes(), b.as_bytes()).into_bytes(),
+                ),
             ],
             body: b.as_bytes().to_vec(),
             now,
         })
         .collect();
-    let node_out = super::run_oracle(&super::node(), "tests/oracles/webhooks.mjs", &to_oracle_input(&cases));
+    let node_out = super::run_oracle(
+        &super::node(),
+        "tests/oracles/webhooks.mjs",
+        &to_oracle_input(&cases),
+    );
     let handler = WebhookHandler::new(SECRET).unwrap();
     for (i, case) in cases.iter().enumerate() {
-        let ours = verdict(&handler.verify(&header_map(case), &case.body, Timestamp::from_second(now).unwrap()));
+        let ours = verdict(&handler.verify(
+            &header_map(case),
+            &case.body,
+            Timestamp::from_second(now).unwrap(),
+        ));
         let node = node_out[i]["verdict"].as_str().unwrap();
-        println!("deliberate difference: {} -> node {node}, ours {ours}", bodies[i]);
+        println!(
+            "deliberate difference: {} -> node {node}, ours {ours}",
+            bodies[i]
+        );
         assert_eq!(ours, "invalid_event");
         assert_eq!(node, "ok");
     }
