@@ -6,7 +6,7 @@
 //!
 //! Names of mentioned users and groups come from your resolvers: collect them with
 //! [`MentionNames::resolve`] (sync) or [`MentionNames::resolve_async`], or fill a
-//! [`MentionNames`] yourself, then render with [`stringify`].
+//! [`MentionNames`] yourself, then render with [`stringify()`].
 //!
 //! ```
 //! use liveblocks_core::comment_body::{stringify, Format, MentionInfo, MentionNames, StringifyOptions};
@@ -42,7 +42,7 @@ use crate::models::comments::{
 pub use html::HtmlStyles;
 pub use mentions::{MentionIds, MentionInfo, MentionNames, ResolveError};
 
-/// The output format of [`stringify`].
+/// The output format of [`stringify()`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Format {
@@ -55,7 +55,7 @@ pub enum Format {
     Html,
 }
 
-/// Options of [`stringify`]: the format, the paragraph separator and the resolved names.
+/// Options of [`stringify()`]: the format, the paragraph separator and the resolved names.
 #[derive(Debug, Clone, Default)]
 pub struct StringifyOptions<'a> {
     format: Format,
@@ -105,7 +105,7 @@ pub fn stringify(body: &CommentBody, options: &StringifyOptions<'_>) -> String {
 
 /// A body as `@liveblocks/emails` renders it in e-mails: HTML with these inline styles
 /// ([`HtmlStyles::email`] are its defaults), paragraphs joined by `\n`. Unlike
-/// [`stringify`], a mention with an empty ID is rendered (as `@`).
+/// [`stringify()`], a mention with an empty ID is rendered (as `@`).
 pub fn render_email_html(body: &CommentBody, names: &MentionNames, styles: &HtmlStyles) -> String {
     let elements = html::Html {
         styles: Some(styles),
@@ -175,7 +175,7 @@ pub(crate) fn render(
 }
 
 impl CommentBody {
-    /// The body rendered with these options; see [`stringify`].
+    /// The body rendered with these options; see [`stringify()`].
     pub fn stringify(&self, options: &StringifyOptions<'_>) -> String {
         stringify(self, options)
     }

@@ -41,7 +41,7 @@ impl RoomInfo {
 #[non_exhaustive]
 pub enum ThreadSelection {
     /// The last unread comment that mentions the user (directly or through a group).
-    UnreadMention(Comment),
+    UnreadMention(Box<Comment>),
     /// The unread comments, oldest first.
     UnreadReplies(Vec<Comment>),
 }
@@ -131,7 +131,7 @@ pub fn select_thread_comments(
                 _ => false,
             };
             if hit {
-                return Some(ThreadSelection::UnreadMention((*comment).clone()));
+                return Some(ThreadSelection::UnreadMention(Box::new((*comment).clone())));
             }
         }
     }
@@ -165,7 +165,7 @@ impl ThreadSelection {
     /// The comments selected.
     pub fn comments(&self) -> &[Comment] {
         match self {
-            ThreadSelection::UnreadMention(c) => std::slice::from_ref(c),
+            ThreadSelection::UnreadMention(c) => std::slice::from_ref(c.as_ref()),
             ThreadSelection::UnreadReplies(cs) => cs,
         }
     }
