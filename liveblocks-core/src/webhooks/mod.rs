@@ -8,6 +8,7 @@
 //! Sans-IO: the current time is an argument, so it works the same in every adapter and in a
 //! Worker. See `liveblocks-hyper/examples/webhook_server.rs` for a whole endpoint.
 
+mod data;
 mod events;
 mod verify;
 

@@ -30,9 +30,9 @@ fn case(rng: &mut Rng, i: usize) -> Value {
     let bodies = super::comment_bodies::bodies(8, 100 + i as u64);
     let n = 1 + rng.below(6);
     let mut comments = Vec::new();
-    for k in 0..n {
+    for (k, body) in bodies.iter().take(n).enumerate() {
         let author = *rng.pick(PEOPLE);
-        let mut body = bodies[k].clone();
+        let mut body = body.clone();
         // Sometimes mention the notified user, directly or through a group.
         let mention = match rng.below(6) {
             0 => Some(json!({"type": "mention", "kind": "user", "id": user})),

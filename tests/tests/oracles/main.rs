@@ -15,6 +15,7 @@ use std::process::Command;
 mod comment_bodies;
 mod emails;
 mod rng;
+mod webhook_corpus;
 mod webhooks;
 
 /// The repository root.
