@@ -91,9 +91,19 @@ fn blocking_receiver_verifies_node_signed_webhooks() {
     let handler = WebhookHandler::new(SECRET).unwrap();
     let node = std::thread::spawn(move || post_with_node(&url));
     let mut served = 0;
-    // Node's fetch keeps connections alive: serve requests until it closes the connection.
-    while served < 9 {
-        let (stream, _) = listener.accept().unwrap();
+    // One request per connection (we answer `connection: close`); stop
+    // once all 9 requests are served or Node has exited (a failure it reports itself).
+    listener.set_nonblocking(true).unwrap();
+    while served < 9 && !node.is_finished() {
+        let stream = match listener.accept() {
+            Ok((stream, _)) => stream,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                continue;
+            }
+            Err(e) => panic!("accept: {e}"),
+        };
+        stream.set_nonblocking(false).unwrap();
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         let mut stream = stream;
         loop {
@@ -126,11 +136,12 @@ fn blocking_receiver_verifies_node_signed_webhooks() {
             let (status, text) = answer(&handler, &builder.body(body).unwrap());
             write!(
                 stream,
-                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\n\r\n{text}",
+                "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
                 text.len()
             )
             .unwrap();
             served += 1;
+            break; // connection: close
         }
     }
     let output = node.join().unwrap();
