@@ -2,8 +2,10 @@
 //! operations, the decoding of the spec's examples, the provider and knowledge-source unions,
 //! the tri-state update body, and error cases.
 
-use crate::common::*;
+
+
 use bytes::Bytes;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::ai::{
     CreateAiCopilot, CreateFileKnowledgeSource, CreateWebKnowledgeSource, DeleteAiCopilot,

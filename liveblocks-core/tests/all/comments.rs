@@ -1,8 +1,10 @@
 //! Comments and attachments: the exact request of every operation, the decoding of the spec's
 //! examples, the comment body / reaction / metadata unions, and input and error cases.
 
-use crate::common::*;
+
+
 use bytes::Bytes;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::attachments::*;
 use liveblocks_core::comments::*;

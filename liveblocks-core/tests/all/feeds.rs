@@ -2,10 +2,12 @@
 //! the spec's examples, epoch-millisecond times, and what the local dev server's canned
 //! dummy answers turn into (typed decode errors, never panics).
 
+
+
 use std::sync::{Arc, Mutex};
 
-use crate::common::*;
 use bytes::Bytes;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::feeds::{
     CreateFeed, CreateFeedMessage, DeleteFeed, DeleteFeedMessage, GetFeed, GetFeedMessages,

@@ -4,6 +4,8 @@
 
 #![allow(deprecated)] // The three deprecated room notification settings ops are tested too.
 
+
+
 use crate::common::*;
 use http::Method;
 use liveblocks_core::models::notifications::*;

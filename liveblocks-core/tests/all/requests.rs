@@ -1,8 +1,10 @@
 //! The exact request each operation builds: method, full URI, headers and body bytes, checked
 //! both through `Client` (a recording closure transport) and through `Endpoint::request`.
 
-use crate::common::*;
+
+
 use bytes::Bytes;
+use crate::common::*;
 use http::Method;
 use liveblocks_core::models::rooms::{
     NewRoom, RoomPermission as P, RoomUpdate, StorageEngine, UserInfo,
