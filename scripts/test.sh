@@ -228,8 +228,10 @@ step install bash scripts/install.sh
 step fmt cargo fmt --all -- --check
 step clippy cargo clippy --workspace --all-targets --all-features -- -D warnings
 step unit cargo test --workspace --exclude liveblocks-tests --all-features
-# The Node oracles that need no server (query strings, auth sessions).
-step oracles cargo test -p liveblocks-tests --test queries --test sessions -- --nocapture
+# The oracles that need no server: @liveblocks/node, @liveblocks/query-parser, @liveblocks/emails
+# and the Python SDK (query strings, auth sessions, webhooks, comment bodies, e-mails), and
+# signed webhooks received through hyper and blocking sockets.
+step oracles cargo test -p liveblocks-tests --test queries --test sessions --test oracles --test webhooks_live -- --nocapture
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
 step core-deps check_core_deps
