@@ -106,10 +106,11 @@ fn blocking_receiver_verifies_node_signed_webhooks() {
         stream.set_nonblocking(false).unwrap();
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         let mut stream = stream;
-        loop {
+        // One request per connection (`connection: close`).
+        'connection: {
             let mut line = String::new();
             if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                break;
+                break 'connection;
             }
             let mut parts = line.split_whitespace();
             let mut builder = http::Request::builder()
@@ -141,7 +142,6 @@ fn blocking_receiver_verifies_node_signed_webhooks() {
             )
             .unwrap();
             served += 1;
-            break; // connection: close
         }
     }
     let output = node.join().unwrap();
