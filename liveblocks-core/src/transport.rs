@@ -56,8 +56,10 @@ pub struct Limits {
     /// The time this attempt may take, from sending to the last byte of the body. Already
     /// shortened to what is left of the call's deadline.
     pub timeout: Duration,
-    /// The largest response body to accept, in bytes; a larger one must fail with
-    /// [`TransportErrorKind::TooLarge`] while it is read, not after.
+    /// The largest response body to accept, in bytes (after decompression); a larger 2xx
+    /// body must fail with [`TransportErrorKind::TooLarge`] while it is read, not after
+    /// ([`TransportError::too_large`]). A non-2xx body is cut instead (see
+    /// [`Limits::body_cap`]).
     pub max_response_bytes: u64,
     /// Which attempt this is, 1 for the first.
     pub attempt: u32,
@@ -74,7 +76,29 @@ impl Default for Limits {
     }
 }
 
+/// The most bytes of a non-2xx (error) body a transport keeps: 64 KiB. An error body is only
+/// read for its message, so a longer one is cut here instead of failing the call: the
+/// transport marks the response with [`Truncated`] and the call fails with the
+/// [`ApiError`](crate::ApiError) (its [`truncated`](crate::ApiError::truncated) set).
+pub const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
+
+/// Put in a response's extensions by a transport that kept only the first
+/// [`MAX_ERROR_BODY_BYTES`] of a non-2xx body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truncated;
+
 impl Limits {
+    /// The most body bytes to keep for a response of `status`: the call's cap for a 2xx,
+    /// the smaller of it and [`MAX_ERROR_BODY_BYTES`] otherwise (where the rest is dropped
+    /// and the response marked [`Truncated`], not failed).
+    pub fn body_cap(&self, status: http::StatusCode) -> u64 {
+        if status.is_success() {
+            self.max_response_bytes
+        } else {
+            self.max_response_bytes.min(MAX_ERROR_BODY_BYTES)
+        }
+    }
+
     /// The limits attached to `request`, or the defaults.
     pub fn of<B>(request: &http::Request<B>) -> Limits {
         request
