@@ -23,6 +23,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// broken or hostile server cannot make a client buffer without end.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 128 * 1024 * 1024;
 
+/// Whether responses are requested compressed when none is configured (see
+/// [`Config::with_compression`]).
+pub const DEFAULT_COMPRESSION: bool = true;
+
 /// Environment variable holding the secret key (the dev server sets it too).
 pub const ENV_SECRET_KEY: &str = "LIVEBLOCKS_SECRET_KEY";
 
@@ -67,6 +71,7 @@ pub struct Config {
     deadline: Option<Duration>,
     retry: RetryPolicy,
     max_response_bytes: u64,
+    compression: bool,
 }
 
 impl Config {
@@ -130,6 +135,7 @@ impl Config {
             deadline: None,
             retry: RetryPolicy::none(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            compression: DEFAULT_COMPRESSION,
         }
     }
 
@@ -210,6 +216,22 @@ impl Config {
         self
     }
 
+    /// Whether to ask for compressed responses (`Accept-Encoding: gzip`) and decompress them
+    /// as they are read, under the same [`Config::with_max_response_bytes`] cap (a body that
+    /// inflates past it fails with `TooLarge`). On by default
+    /// ([`DEFAULT_COMPRESSION`]); `liveblocks-hyper` and `liveblocks-ureq` honour it (their
+    /// transports read it when built from the config). The JS `fetch` of `liveblocks-wasm`
+    /// always negotiates compression itself, whatever this says.
+    pub fn with_compression(mut self, compression: bool) -> Self {
+        self.compression = compression;
+        self
+    }
+
+    /// Whether responses are requested compressed (see [`Config::with_compression`]).
+    pub fn compression(&self) -> bool {
+        self.compression
+    }
+
     /// Retries failed requests that are safe to retry (off by default); see
     /// [`crate::retry`]. Core applies it for every transport.
     ///
@@ -281,6 +303,7 @@ impl fmt::Debug for Config {
             .field("deadline", &self.deadline)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("compression", &self.compression)
             .finish()
     }
 }
