@@ -81,8 +81,13 @@
 //! `wasm32` there is no `fetch`: [`FetchTransport`] then fails every request with an error
 //! (of kind `Other`) saying so. Use `liveblocks-hyper` or `liveblocks-ureq` there.
 //!
-//! Responses are read whole into memory, as core expects; the runtime's own limits apply
-//! (a Worker's memory, for example).
+//! Responses are read chunk by chunk from the body stream and counted after the runtime's own
+//! decompression: a body over [`Config::with_max_response_bytes`] cancels the stream and fails
+//! with [`TransportErrorKind::TooLarge`]; an error (non-2xx) body is kept up to 64 KiB and
+//! marked [`ApiError::truncated`]. Redirects are never followed (`redirect: "manual"`): workerd
+//! and Deno hand back the 3xx, which is an [`Error::Api`]; browsers hide it (an
+//! "opaqueredirect" response), which is a `Protocol` transport error. `fetch` negotiates
+//! compression itself, so [`Config::with_compression`] has no effect here.
 //!
 //! [`Transport`]: liveblocks_core::Transport
 #![forbid(unsafe_code)]
@@ -146,8 +151,8 @@ impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         #[cfg(target_arch = "wasm32")]
         {
-            let timeout = liveblocks_core::Limits::of(&request).timeout;
-            fetch::send(request, timeout).await
+            let limits = liveblocks_core::Limits::of(&request);
+            fetch::send(request, limits).await
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
