@@ -422,7 +422,8 @@ fn classify(error: &(dyn std::error::Error + 'static)) -> TransportErrorKind {
                 K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
                     Some(TransportErrorKind::Reset)
                 }
-                K::InvalidData => Some(TransportErrorKind::Protocol),
+                // Not HTTP: a bad chunk size line, invalid framing.
+                K::InvalidData | K::InvalidInput => Some(TransportErrorKind::Protocol),
                 K::TimedOut => Some(TransportErrorKind::Timeout),
                 _ => None,
             };
