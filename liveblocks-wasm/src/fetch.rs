@@ -300,7 +300,8 @@ impl Deadline {
         let kind = match (name.as_deref(), stage) {
             (Some("AbortError"), _) => TransportErrorKind::Aborted,
             (_, Stage::Fetch) => TransportErrorKind::Connect,
-            (_, Stage::Body) => TransportErrorKind::Other,
+            // The connection broke mid-response.
+            (_, Stage::Body) => TransportErrorKind::Reset,
         };
         let what = match stage {
             Stage::Fetch => "fetch failed",

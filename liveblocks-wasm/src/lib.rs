@@ -63,8 +63,10 @@
 //! that rejects before any response arrives gives
 //! [`TransportErrorKind::Connect`] (browsers
 //! reject with a `TypeError`, workerd with an `Error` such as "Network connection lost.");
-//! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
-//! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
+//! an abort from elsewhere gives `Aborted`; a failure while reading the body (the connection
+//! broke mid-response) gives `Reset`; a request the runtime refuses outright gives `Other`.
+//! `fetch` does not say why it rejected, so a connection closed before the answer, or an
+//! answer that is not HTTP, also gives `Connect`. The JS error's name and message are kept in the
 //! error's message. Dropping a pending call aborts its `fetch`.
 //!
 //! # Header bytes

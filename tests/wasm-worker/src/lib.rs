@@ -31,6 +31,7 @@ use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 mod devserver;
+mod faults;
 mod options;
 mod prism;
 
@@ -60,6 +61,7 @@ const SCENARIOS: &[&str] = &[
     "prism_ai",
     "prism_versions",
     "prism_management",
+    "faults",
 ];
 
 /// The scenario names, comma-separated, for the runner to iterate over.
@@ -91,6 +93,9 @@ struct Params {
     /// A URL where nothing listens.
     #[serde(default)]
     closed_url: Option<String>,
+    /// The fault server's base URL (`liveblocks_tests::faults`), for the `faults` scenario.
+    #[serde(default)]
+    fault_url: Option<String>,
     /// Prism's base URL (serving the spec's paths under `/v2`), for the `prism_*` scenarios.
     #[serde(default)]
     prism_url: Option<String>,
@@ -304,6 +309,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "prism_ai" => prism::prism_ai(&params, r).await,
         "prism_versions" => prism::prism_versions(&params, r).await,
         "prism_management" => prism::prism_management(&params, r).await,
+        "faults" => faults::faults(&params, r).await,
         other => {
             return Err(JsError::new(&format!(
                 "unknown scenario {other:?}; known: {}",
