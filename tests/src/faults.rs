@@ -29,6 +29,7 @@
 //! | `keepalive-drop` | 200 room with keep-alive, then closes the connection anyway |
 //! | `gzip-bomb` | 200 `Content-Encoding: gzip`, a stream of zeros that inflates to 1 GiB |
 //! | `gzip-ok` | 200 `Content-Encoding: gzip`, a room |
+//! | `rooms` (the `get_rooms` path) | 200, a page of 100 rooms, gzipped if the client accepts it |
 //! | `secret`, `authorize-user`, `identify-user`, `roll` | 200 `{"secretKey": "sk_leaked...", "token": {"value": "sk_leaked..."}}`: decodes as none of them |
 
 use std::collections::HashMap;
@@ -118,14 +119,20 @@ impl State {
     }
 }
 
-/// The head of a request: its path, and whether it carried a body to skip.
-fn read_request(reader: &mut BufReader<TcpStream>) -> Option<String> {
+/// A request's path and whether it accepts gzip (its body, if any, is read and dropped).
+struct Head {
+    path: String,
+    gzip: bool,
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Head> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
     }
     let path = line.split_whitespace().nth(1)?.to_owned();
     let mut length = 0usize;
+    let mut gzip = false;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).ok()? == 0 {
@@ -139,11 +146,14 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Option<String> {
             if name.eq_ignore_ascii_case("content-length") {
                 length = value.trim().parse().unwrap_or(0);
             }
+            if name.eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
+                gzip = true;
+            }
         }
     }
     let mut body = vec![0; length.min(16 * 1024 * 1024)];
     reader.read_exact(&mut body).ok()?;
-    Some(path)
+    Some(Head { path, gzip })
 }
 
 fn serve(stream: TcpStream, state: &State) {
@@ -153,7 +163,7 @@ fn serve(stream: TcpStream, state: &State) {
     };
     let mut reader = BufReader::new(stream);
     let mut out = write_half;
-    while let Some(path) = read_request(&mut reader) {
+    while let Some(Head { path, gzip }) = read_request(&mut reader) {
         state.requests.fetch_add(1, Ordering::Relaxed);
         let segment = path
             .split('?')
@@ -165,6 +175,16 @@ fn serve(stream: TcpStream, state: &State) {
             .to_owned();
         let segment = percent_decode(&segment);
         let route = segment.split('~').next().unwrap_or("").to_owned();
+        if route == "rooms" {
+            // A list page (`get_rooms`): for the compression measurement.
+            let (body, encoding) = page(gzip);
+            let mut headers = vec![json()];
+            headers.extend(encoding.map(|e| ("content-encoding", e.to_owned())));
+            if respond(&mut out, "200 OK", &headers, &body) {
+                continue;
+            }
+            return;
+        }
         match answer(&route, &segment, state, &mut out) {
             Ok(true) => continue,
             _ => return,
@@ -360,6 +380,35 @@ fn answer(route: &str, key: &str, state: &State, out: &mut TcpStream) -> std::io
             &[json()],
             br#"{"error":"ROOM_NOT_FOUND","message":"no such fault route"}"#,
         )),
+    }
+}
+
+/// A page of 100 rooms with some metadata and accesses (about 40 KB of JSON), gzipped at the
+/// default level when the client accepts gzip (as an API server or CDN would).
+fn page(gzip: bool) -> (Vec<u8>, Option<&'static str>) {
+    use std::sync::OnceLock;
+    static PAGES: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+    let (plain, gzipped) = PAGES.get_or_init(|| {
+        let rooms: Vec<String> = (0..100)
+            .map(|i| {
+                format!(
+                    r#"{{"type":"room","id":"liveblocks:engineering:project-{i:04}","organizationId":"org_2Hk8sNqW","createdAt":"2024-05-01T10:00:{:02}.000Z","lastConnectionAt":"2024-06-11T08:14:{:02}.512Z","defaultAccesses":["room:read","room:presence:write"],"usersAccesses":{{"alice@example.com":["room:write"],"bob-{i}@example.com":["room:read","room:presence:write"]}},"groupsAccesses":{{"engineering":["room:write"]}},"metadata":{{"color":"blue","title":"Project {i} roadmap and planning","tags":["q3","planning","team-{}"]}}}}"#,
+                    i % 60,
+                    (i * 7) % 60,
+                    i % 5
+                )
+            })
+            .collect();
+        let plain = format!(r#"{{"data":[{}],"nextCursor":null}}"#, rooms.join(",")).into_bytes();
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = encoder.write_all(&plain);
+        let gzipped = encoder.finish().unwrap_or_default();
+        (plain, gzipped)
+    });
+    if gzip {
+        (gzipped.clone(), Some("gzip"))
+    } else {
+        (plain.clone(), None)
     }
 }
 
