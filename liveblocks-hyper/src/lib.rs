@@ -76,10 +76,11 @@
 //!
 //! # Compression
 //!
-//! With [`Config::with_compression`] on (the default), requests carry
+//! With [`Config::with_compression`] on (it is off by default: on loopback it costs more CPU
+//! than it saves), requests carry
 //! `Accept-Encoding: gzip` and gzip answers are decompressed as they arrive, under the
 //! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed, having
-//! inflated no more than it). Turn it off with `Config::with_compression(false)` or
+//! inflated no more than it). Turn it on with `Config::with_compression(true)` or
 //! [`HyperTransport::with_compression`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

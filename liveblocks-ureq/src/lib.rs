@@ -61,10 +61,11 @@
 //!
 //! # Compression
 //!
-//! With [`Config::with_compression`] on (the default), requests carry
+//! With [`Config::with_compression`] on (it is off by default: on loopback it costs more CPU
+//! than it saves), requests carry
 //! `Accept-Encoding: gzip` and gzip answers are decompressed as they are read, under the
-//! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed). Turn it off
-//! with `Config::with_compression(false)` or [`UreqTransport::with_compression`].
+//! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed). Turn it on
+//! with `Config::with_compression(true)` or [`UreqTransport::with_compression`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
