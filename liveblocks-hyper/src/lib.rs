@@ -267,7 +267,7 @@ where
         let mut sink = if is_gzip(&parts.headers) {
             parts.headers.remove(http::header::CONTENT_ENCODING);
             parts.headers.remove(http::header::CONTENT_LENGTH);
-            Sink::Gzip(flate2::write::GzDecoder::new(collector))
+            Sink::Gzip(Box::new(flate2::write::GzDecoder::new(collector)))
         } else {
             collector.check_length(content_length(&parts.headers))?;
             Sink::Plain(collector)
@@ -293,7 +293,7 @@ where
 /// into it (so the cap counts decompressed bytes).
 enum Sink {
     Plain(BodyCollector),
-    Gzip(flate2::write::GzDecoder<BodyCollector>),
+    Gzip(Box<flate2::write::GzDecoder<BodyCollector>>),
 }
 
 impl Sink {
