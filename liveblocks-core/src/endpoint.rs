@@ -764,6 +764,119 @@ mod tests {
     }
 
     #[test]
+    fn one_id_rule_for_every_path_parameter() {
+        let config = Config::new("sk_test").unwrap();
+        let get = |id: &str| crate::rooms::GetRoom::new(id).request(&config);
+        let create = |id: &str| crate::rooms::CreateRoom::new(id, []).request(&config);
+        for bad in [
+            String::new(),
+            ".".to_owned(),
+            "..".to_owned(),
+            "x".repeat(30_000),
+            "é".repeat(10_000),
+            "a\nb".to_owned(),
+            "tab\there".to_owned(),
+            "nul\0".to_owned(),
+        ] {
+            let get = get(&bad).unwrap_err();
+            let create = create(&bad).unwrap_err();
+            for err in [&get, &create] {
+                assert!(err.is_invalid_input(), "{err:?}");
+                // The message quotes at most a preview of the value.
+                assert!(err.to_string().len() < 400, "{err}");
+            }
+            assert!(get.to_string().contains("get-room"), "{get}");
+        }
+        let err = get("a\nb").unwrap_err().to_string();
+        assert!(err.contains("U+000A at character 1"), "{err}");
+        let err = get(&"é".repeat(129)).unwrap_err().to_string();
+        assert!(
+            err.contains("129 characters") && err.contains("at most 128"),
+            "{err}"
+        );
+        // Exactly the longest ID, and any Unicode, is fine both ways.
+        for good in [
+            "x".repeat(MAX_ID_CHARS),
+            "é".repeat(MAX_ID_CHARS),
+            "a/b ?#%".to_owned(),
+            "...".to_owned(),
+        ] {
+            assert!(get(&good).is_ok() && create(&good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn list_items_may_not_hold_the_separator() {
+        let config = Config::new("sk_test").unwrap();
+        let request = crate::rooms::GetRooms::new()
+            .group_ids(["team-a", "admins"])
+            .request(&config)
+            .unwrap();
+        assert_eq!(request.uri().query(), Some("groupIds=team-a%2Cadmins"));
+        let err = crate::rooms::GetRooms::new()
+            .group_ids(["team-a,admins"])
+            .request(&config)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("holds a `,`") && err.contains("groupIds"),
+            "{err}"
+        );
+        let err = crate::rooms::GetRooms::new()
+            .group_ids(["a", ""])
+            .request(&config)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("item 1 is empty"), "{err}");
+        let none = crate::rooms::GetRooms::new()
+            .group_ids(Vec::<String>::new())
+            .request(&config)
+            .unwrap();
+        assert_eq!(none.uri().query(), None);
+    }
+
+    #[test]
+    fn the_credential_is_a_sensitive_header() {
+        let config = Config::new("sk_very_secret_key").unwrap();
+        let request = crate::rooms::GetRoom::new("r").request(&config).unwrap();
+        assert!(request.headers()[AUTHORIZATION].is_sensitive());
+        for shown in [
+            format!("{request:?}"),
+            format!("{request:#?}"),
+            format!("{:?}", request.headers()),
+        ] {
+            assert!(!shown.contains("very_secret"), "{shown}");
+        }
+        // It still goes out as is.
+        assert_eq!(
+            request.headers()[AUTHORIZATION],
+            "Bearer sk_very_secret_key"
+        );
+    }
+
+    #[test]
+    fn sensitive_operations_are_in_the_registry() {
+        let ids: Vec<&str> = crate::endpoints::DOMAINS
+            .iter()
+            .flat_map(|d| d.operations())
+            .map(|op| op.id)
+            .collect();
+        for id in SENSITIVE_OPERATIONS {
+            assert!(ids.contains(id), "{id} is no operation");
+        }
+        let message =
+            redact_quoted("invalid type: string \"sk_live_abc\", expected struct X at line 1");
+        assert!(
+            !message.contains("sk_live_abc") && message.contains("[redacted]"),
+            "{message}"
+        );
+        assert_eq!(
+            redact_quoted("missing field `token` at line 1 column 2"),
+            "missing field `token`"
+        );
+    }
+
+    #[test]
     fn decode_rejects_trailing_garbage_and_html() {
         for body in [&b"{} x"[..], b"<html></html>", b""] {
             let response = http::Response::builder()

@@ -651,6 +651,47 @@ mod tests {
     }
 
     #[test]
+    fn huge_bodies_print_bounded() {
+        let huge = "x".repeat(50 * 1024 * 1024);
+        let body = format!(r#"{{"error":"E","message":"{huge}","suggestion":"{huge}"}}"#);
+        let e = api(500, "application/json", &body);
+        let error = Error::Api(Box::new(e.clone()));
+        for shown in [
+            e.to_string(),
+            format!("{e:?}"),
+            format!("{error:#?}"),
+            error.to_string(),
+        ] {
+            assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());
+        }
+        assert!(format!("{e:?}").contains(&format!("({} bytes)", body.len())));
+        let decode = DecodeError {
+            status: StatusCode::OK,
+            path: ".".into(),
+            message: huge.clone(),
+            raw_body: Bytes::from(huge),
+            sensitive: false,
+        };
+        for shown in [
+            decode.to_string(),
+            format!("{decode:?}"),
+            format!("{decode:#?}"),
+        ] {
+            assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());
+        }
+        let secret = DecodeError {
+            raw_body: Bytes::from_static(br#"{"secretKey":"sk_live_x"}"#),
+            sensitive: true,
+            ..decode
+        };
+        let shown = format!("{secret:?} {secret}");
+        assert!(
+            !shown.contains("sk_live_x") && shown.contains("hidden: 25 bytes"),
+            "{shown}"
+        );
+    }
+
+    #[test]
     fn helpers() {
         let not_found = Error::Api(Box::new(api(
             404,

@@ -406,13 +406,6 @@ fn classify(error: &(dyn std::error::Error + 'static)) -> TransportErrorKind {
             }
         }
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            // `io::Error::source` skips the error it wraps: look at it directly.
-            if io
-                .get_ref()
-                .is_some_and(|inner| inner.is::<rustls::Error>())
-            {
-                return TransportErrorKind::Tls;
-            }
             use std::io::ErrorKind as K;
             let kind = match io.kind() {
                 K::ConnectionRefused
@@ -433,7 +426,15 @@ fn classify(error: &(dyn std::error::Error + 'static)) -> TransportErrorKind {
                 found = Some(kind);
             }
         }
-        cause = e.source();
+        cause = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            // `io::Error::source` skips the error it wraps (a rustls error, another I/O
+            // error...): walk into it instead.
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
     }
     match found {
         Some(kind) if !(connect && kind == TransportErrorKind::Reset) => kind,

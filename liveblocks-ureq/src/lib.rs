@@ -270,8 +270,12 @@ fn io_error_kind(error: &io::Error) -> TransportErrorKind {
     use io::ErrorKind as K;
     // A TLS failure (an untrusted certificate, a failed handshake), which ureq reports as
     // an I/O error carrying the rustls error.
-    if error.get_ref().is_some_and(|e| e.is::<rustls::Error>()) {
-        return TransportErrorKind::Tls;
+    let mut inner = error.get_ref();
+    while let Some(e) = inner {
+        if e.is::<rustls::Error>() {
+            return TransportErrorKind::Tls;
+        }
+        inner = e.downcast_ref::<io::Error>().and_then(io::Error::get_ref);
     }
     match error.kind() {
         K::TimedOut | K::WouldBlock => TransportErrorKind::Timeout,
