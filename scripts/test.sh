@@ -12,6 +12,7 @@
 #   wasm-core   liveblocks-core builds for wasm32-unknown-unknown
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
+#   faults      tests/tests/faults.rs: hyper and ureq against a misbehaving loopback server
 #   devserver   tests/tests/devserver/ against the local Liveblocks dev server
 #   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors, plus a
 #               plain mock for the answers the spec contradicts)
@@ -25,7 +26,7 @@
 # next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live devserver prism prism-dynamic wasm)
+ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live faults devserver prism prism-dynamic wasm)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -236,6 +237,7 @@ step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
 step core-deps check_core_deps
 step build-live cargo test -p liveblocks-tests --no-run
+step faults cargo test -p liveblocks-tests --test faults -- --nocapture
 step devserver run_devserver_suite
 step prism run_prism_suite
 step prism-dynamic run_prism_dynamic_suite

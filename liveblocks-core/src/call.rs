@@ -11,7 +11,8 @@
 //!    [`TransportErrorKind::Timeout`]; a blocking transport enforces the time itself;
 //! 4. on a failure that the [`RetryPolicy`] retries, wait with the transport's `sleep` and go
 //!    to 3, unless the wait would pass the deadline;
-//! 5. read the last answer ([`Endpoint::response`]).
+//! 5. read the last answer ([`Endpoint::response`]); a transport error is named with the
+//!    request's method, host and path ([`TransportError::for_request`]).
 //!
 //! The deadline bounds steps 3 and 4 together: an async call races them against one
 //! `sleep(deadline)`; a blocking call shortens each attempt's time to what is left.
@@ -297,7 +298,8 @@ impl<T: BlockingTransport, E: Endpoint> Call<T, E> {
         span.in_scope(|| {
             let plan = Plan::new(&self.client, &self.options)?;
             let request = build_request(&self.client, &self.endpoint, &self.options)?;
-            let response = send_blocking(self.client.transport(), &plan, &request, &span)?;
+            let response = send_blocking(self.client.transport(), &plan, &request, &span)
+                .map_err(|e| e.for_request(&request))?;
             self.endpoint.response(response)
         })
     }
@@ -362,7 +364,9 @@ where
         let call = async move {
             let plan = Plan::new(&self.client, &self.options)?;
             let request = build_request(&self.client, &self.endpoint, &self.options)?;
-            let response = send_async(self.client.transport(), &plan, &request, &inner).await?;
+            let response = send_async(self.client.transport(), &plan, &request, &inner)
+                .await
+                .map_err(|e| e.for_request(&request))?;
             self.endpoint.response(response)
         };
         Box::pin(span.instrument(call))

@@ -25,7 +25,7 @@
 use std::fmt::Write as _;
 
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -92,24 +92,117 @@ pub trait Endpoint {
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error>;
 
     /// Reads any response: a non-2xx status becomes [`Error::Api`], a 2xx goes to
-    /// [`Endpoint::parse`].
+    /// [`Endpoint::parse`]. For the operations of [`SENSITIVE_OPERATIONS`], the errors are
+    /// marked so that they never print the body ([`redact_sensitive`]).
     fn response(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        let response = check_status(response)?;
-        self.parse(response)
+        let result = check_status(response).and_then(|response| self.parse(response));
+        if is_sensitive(Self::OPERATION.id) {
+            result.map_err(redact_sensitive)
+        } else {
+            result
+        }
     }
 }
 
-/// Turns a non-2xx response into [`Error::Api`]; passes any 2xx through.
+/// The operations whose answers carry secrets: access and ID tokens, project secret keys,
+/// webhook signing secrets and the headers sent with deliveries, signed download URLs.
+/// Errors of these operations never show the response body or the values a decode error
+/// quotes ([`Endpoint::response`] marks them, [`redact_sensitive`]).
+pub const SENSITIVE_OPERATIONS: &[&str] = &[
+    // auth: tokens
+    "authorize-user",
+    "identify-user",
+    // management: project secret keys
+    "get-management-projects",
+    "create-management-project",
+    "get-management-project",
+    "update-management-project",
+    "roll-project-secret-api-key",
+    // management: webhook signing secrets and delivery headers (may hold credentials)
+    "get-management-webhooks",
+    "create-management-webhook",
+    "get-management-webhook",
+    "update-management-webhook",
+    "roll-management-webhook-secret",
+    "get-management-webhook-additional-headers",
+    "upsert-management-webhook-additional-headers",
+    "delete-management-webhook-additional-headers",
+    // signed download URLs
+    "get-storage-file",
+    "get-attachment",
+];
+
+/// Whether the operation `id`'s answers carry secrets (see [`SENSITIVE_OPERATIONS`]).
+pub fn is_sensitive(id: &str) -> bool {
+    SENSITIVE_OPERATIONS.contains(&id)
+}
+
+/// Marks an error of an operation whose answers carry secrets: its `Debug` and `Display`
+/// then show the body's length only, and a decode error's message loses the values it quotes.
+pub fn redact_sensitive(error: Error) -> Error {
+    match error {
+        Error::Api(mut e) => {
+            e.sensitive = true;
+            Error::Api(e)
+        }
+        Error::Decode(mut e) => {
+            e.sensitive = true;
+            e.message = redact_quoted(&e.message);
+            Error::Decode(e)
+        }
+        other => other,
+    }
+}
+
+/// Replaces what serde quotes in a message (`"..."` and `` `...` ``) with `[redacted]`,
+/// except the field names of `missing field` and `unknown field` messages.
+fn redact_quoted(message: &str) -> String {
+    if message.starts_with("missing field") || message.starts_with("unknown field") {
+        // `missing field `token`` quotes a name from the schema; `unknown field` quotes a
+        // key the server sent, which is not a value either.
+        if let Some(end) = message.find(" at line") {
+            return message[..end].to_owned();
+        }
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut quote: Option<char> = None;
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push_str("[redacted]");
+                out.push(c);
+                quote = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    quote = Some(c);
+                }
+            }
+        }
+    }
+    if quote.is_some() {
+        out.push_str("[redacted]");
+    }
+    out
+}
+
+/// Turns a non-2xx response into [`Error::Api`]; passes any 2xx through. A response the
+/// transport marked [`Truncated`](crate::transport::Truncated) gives an error with
+/// [`ApiError::truncated`] set.
 pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
     if response.status().is_success() {
         return Ok(response);
     }
     let (parts, body) = response.into_parts();
-    Err(Error::Api(Box::new(ApiError::from_response(
-        parts.status,
-        parts.headers,
-        body,
-    ))))
+    let mut error = ApiError::from_response(parts.status, parts.headers, body);
+    error.truncated = parts
+        .extensions
+        .get::<crate::transport::Truncated>()
+        .is_some();
+    Err(Error::Api(Box::new(error)))
 }
 
 /// Decodes a JSON body, reporting the JSON path of the first field that doesn't fit.
@@ -121,6 +214,7 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
             path,
             message,
             raw_body: body.clone(),
+            sensitive: false,
         }))
     };
     let mut deserializer = serde_json::Deserializer::from_slice(&body);
@@ -168,18 +262,18 @@ impl<'a> RequestBuilder<'a> {
 
     /// Fills `{name}` in the path template with `value`, percent-encoded as one segment.
     ///
-    /// `""`, `"."` and `".."` are rejected: URL parsers drop or resolve such segments (even
-    /// percent-encoded), so the request would silently address another resource.
+    /// The value must pass [`check_id`] (not empty, not `.` or `..`, at most
+    /// [`MAX_ID_CHARS`] characters, no control characters); the first one that doesn't is
+    /// the [`Error::InvalidInput`] of [`RequestBuilder::build`].
     pub fn path_param(mut self, name: &str, value: &str) -> Self {
-        if let Err(error) = check_not_empty(self.operation.id, name, value) {
+        if let Err(error) = check_id(name, value) {
+            let error = match error {
+                Error::InvalidInput(message) => {
+                    Error::invalid_input(format!("{message} ({})", self.operation.id))
+                }
+                other => other,
+            };
             return self.fail(error);
-        }
-        if value == "." || value == ".." {
-            let message = format!(
-                "`{name}` can't be {value:?}: URLs treat it as a relative path ({})",
-                self.operation.id
-            );
-            return self.fail(Error::invalid_input(message));
         }
         let placeholder = format!("{{{name}}}");
         debug_assert!(
@@ -189,6 +283,41 @@ impl<'a> RequestBuilder<'a> {
         );
         self.path = self.path.replace(&placeholder, &encode_component(value));
         self
+    }
+
+    /// Appends `name=a,b,c`: a list the API reads comma-separated. An empty list sends
+    /// nothing; an item that is empty or holds a `,` is an [`Error::InvalidInput`] (the
+    /// server would read it as several items).
+    pub fn query_list<I, S>(self, name: &str, items: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut joined = String::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let item = item.as_ref();
+            if item.is_empty() || item.contains(',') {
+                let why = if item.is_empty() {
+                    "is empty".to_owned()
+                } else {
+                    format!("{} holds a `,`", preview(item))
+                };
+                let message = format!(
+                    "`{name}` item {i} {why}: the list is sent comma-separated, so the server \
+                     would read it as other items ({})",
+                    self.operation.id
+                );
+                return self.fail(Error::invalid_input(message));
+            }
+            if i > 0 {
+                joined.push(',');
+            }
+            joined.push_str(item);
+        }
+        if joined.is_empty() {
+            return self;
+        }
+        self.query(name, &joined)
     }
 
     /// Appends `name=value` to the query string.
@@ -272,10 +401,14 @@ impl<'a> RequestBuilder<'a> {
             self.path
         );
         let uri = format!("{}/v2{}{}", self.config.base_url(), self.path, self.query);
+        let mut authorization = HeaderValue::try_from(self.config.authorization())
+            .map_err(|_| Error::invalid_input("the credential is not a valid header value"))?;
+        // Debug output of the request (and of its headers) shows `Sensitive`, never the key.
+        authorization.set_sensitive(true);
         let mut builder = http::Request::builder()
             .method(self.operation.method.clone())
             .uri(uri)
-            .header(AUTHORIZATION, self.config.authorization())
+            .header(AUTHORIZATION, authorization)
             .header(USER_AGENT, self.config.user_agent());
         if let Some(content_type) = self.operation.request_body.content_type() {
             builder = builder.header(CONTENT_TYPE, content_type);
@@ -298,6 +431,73 @@ pub fn encode_component(value: &str) -> String {
         }
     }
     out
+}
+
+/// The longest ID [`check_id`] accepts, in characters: 128, the limit Liveblocks documents for
+/// room IDs (<https://liveblocks.io/docs/platform/technical-limits>), applied to every ID so
+/// that whatever this crate can create it can also address. Percent-encoded, such an ID takes
+/// at most 1,536 bytes of a URL, far below what servers and proxies accept (the dev server
+/// answers `431` from about 16 KB).
+pub const MAX_ID_CHARS: usize = 128;
+
+/// The one rule for IDs: every path parameter of every operation, and the IDs a create body
+/// sends (a room, a thread, a group...), so that whatever can be created can be addressed.
+///
+/// `kind` names the parameter in the error (`"roomId"`). Rejected, with
+/// [`Error::InvalidInput`]:
+/// - `""`: it would address the collection instead;
+/// - `"."` and `".."`: URL parsers resolve them as relative paths (even percent-encoded),
+///   so the request would address another resource;
+/// - more than [`MAX_ID_CHARS`] characters;
+/// - control characters (U+0000 to U+001F, U+007F to U+009F), named with their position.
+///
+/// Everything else is fine (`/`, `?`, `#`, spaces, any Unicode): path parameters are
+/// percent-encoded as one segment.
+///
+/// ```
+/// use liveblocks_core::endpoint::check_id;
+///
+/// assert!(check_id("roomId", "liveblocks:engineering/α #1?x").is_ok());
+/// for bad in ["", ".", "..", "a\nb"] {
+///     assert!(check_id("roomId", bad).unwrap_err().is_invalid_input());
+/// }
+/// assert!(check_id("roomId", &"x".repeat(129)).is_err());
+/// ```
+pub fn check_id(kind: &str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(format!("`{kind}` must not be empty")));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid_input(format!(
+            "`{kind}` can't be {value:?}: URLs treat it as a relative path, so no request \
+             could address it; pick another ID"
+        )));
+    }
+    let chars = value.chars().count();
+    if chars > MAX_ID_CHARS {
+        return Err(Error::invalid_input(format!(
+            "`{kind}` is {chars} characters long ({}); IDs may have at most {MAX_ID_CHARS} \
+             characters (the limit Liveblocks documents for room IDs)",
+            preview(value)
+        )));
+    }
+    if let Some((position, c)) = value.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(Error::invalid_input(format!(
+            "`{kind}` holds the control character U+{:04X} at character {position} ({}); \
+             IDs may not contain control characters (a stray newline or tab?)",
+            u32::from(c),
+            preview(value)
+        )));
+    }
+    Ok(())
+}
+
+/// The start of a value for an error message: its first 32 characters, escaped.
+fn preview(value: &str) -> String {
+    match value.char_indices().nth(32) {
+        Some((cut, _)) => format!("{:?}…", &value[..cut]),
+        None => format!("{value:?}"),
+    }
 }
 
 /// Rejects an empty `value` for the parameter `name` of `operation`.
@@ -363,6 +563,119 @@ mod tests {
             Bytes::from_static(br#"{"data":[{"count":1},{"count":"x"}]}"#)
         );
         assert!(err.to_string().contains("data[1].count"), "{err}");
+    }
+
+    #[test]
+    fn one_id_rule_for_every_path_parameter() {
+        let config = Config::new("sk_test").unwrap();
+        let get = |id: &str| crate::rooms::GetRoom::new(id).request(&config);
+        let create = |id: &str| crate::rooms::CreateRoom::new(id, []).request(&config);
+        for bad in [
+            String::new(),
+            ".".to_owned(),
+            "..".to_owned(),
+            "x".repeat(30_000),
+            "é".repeat(10_000),
+            "a\nb".to_owned(),
+            "tab\there".to_owned(),
+            "nul\0".to_owned(),
+        ] {
+            let get = get(&bad).unwrap_err();
+            let create = create(&bad).unwrap_err();
+            for err in [&get, &create] {
+                assert!(err.is_invalid_input(), "{err:?}");
+                // The message quotes at most a preview of the value.
+                assert!(err.to_string().len() < 400, "{err}");
+            }
+            assert!(get.to_string().contains("get-room"), "{get}");
+        }
+        let err = get("a\nb").unwrap_err().to_string();
+        assert!(err.contains("U+000A at character 1"), "{err}");
+        let err = get(&"é".repeat(129)).unwrap_err().to_string();
+        assert!(
+            err.contains("129 characters") && err.contains("at most 128"),
+            "{err}"
+        );
+        // Exactly the longest ID, and any Unicode, is fine both ways.
+        for good in [
+            "x".repeat(MAX_ID_CHARS),
+            "é".repeat(MAX_ID_CHARS),
+            "a/b ?#%".to_owned(),
+            "...".to_owned(),
+        ] {
+            assert!(get(&good).is_ok() && create(&good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn list_items_may_not_hold_the_separator() {
+        let config = Config::new("sk_test").unwrap();
+        let request = crate::rooms::GetRooms::new()
+            .group_ids(["team-a", "admins"])
+            .request(&config)
+            .unwrap();
+        assert_eq!(request.uri().query(), Some("groupIds=team-a%2Cadmins"));
+        let err = crate::rooms::GetRooms::new()
+            .group_ids(["team-a,admins"])
+            .request(&config)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("holds a `,`") && err.contains("groupIds"),
+            "{err}"
+        );
+        let err = crate::rooms::GetRooms::new()
+            .group_ids(["a", ""])
+            .request(&config)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("item 1 is empty"), "{err}");
+        let none = crate::rooms::GetRooms::new()
+            .group_ids(Vec::<String>::new())
+            .request(&config)
+            .unwrap();
+        assert_eq!(none.uri().query(), None);
+    }
+
+    #[test]
+    fn the_credential_is_a_sensitive_header() {
+        let config = Config::new("sk_very_secret_key").unwrap();
+        let request = crate::rooms::GetRoom::new("r").request(&config).unwrap();
+        assert!(request.headers()[AUTHORIZATION].is_sensitive());
+        for shown in [
+            format!("{request:?}"),
+            format!("{request:#?}"),
+            format!("{:?}", request.headers()),
+        ] {
+            assert!(!shown.contains("very_secret"), "{shown}");
+        }
+        // It still goes out as is.
+        assert_eq!(
+            request.headers()[AUTHORIZATION],
+            "Bearer sk_very_secret_key"
+        );
+    }
+
+    #[test]
+    fn sensitive_operations_are_in_the_registry() {
+        let ids: Vec<&str> = crate::endpoints::DOMAINS
+            .iter()
+            .flat_map(|d| d.operations())
+            .map(|op| op.id)
+            .collect();
+        for id in SENSITIVE_OPERATIONS {
+            assert!(ids.contains(id), "{id} is no operation");
+        }
+        let message =
+            redact_quoted("invalid type: string \"sk_live_abc\", expected struct X at line 1");
+        assert!(
+            !message.contains("sk_live_abc") && message.contains("[redacted]"),
+            "{message}"
+        );
+        assert_eq!(
+            redact_quoted("missing field `token` at line 1 column 2"),
+            "missing field `token`"
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub enum Error {
     #[error(transparent)]
     Decode(Box<DecodeError>),
     /// An argument or setting was rejected before any request was made.
-    #[error("invalid input: {0}")]
+    #[error("invalid input: {}", cap(.0))]
     InvalidInput(String),
 }
 
@@ -89,7 +89,8 @@ impl Error {
         matches!(self, Error::InvalidInput(_))
     }
 
-    /// Worth retrying later: 408, 429, 5xx (but 501), or a connection failure or timeout.
+    /// Worth retrying later: 408, 429, 5xx (but 501), a connection that could not be made or
+    /// was reset, or a timeout (see [`crate::retry`] for which methods core retries).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => {
@@ -101,7 +102,9 @@ impl Error {
             Error::Transport(e) => {
                 matches!(
                     e.kind(),
-                    TransportErrorKind::Connect | TransportErrorKind::Timeout
+                    TransportErrorKind::Connect
+                        | TransportErrorKind::Reset
+                        | TransportErrorKind::Timeout
                 )
             }
             _ => false,
@@ -139,26 +142,41 @@ pub struct ApiError {
     pub docs: Option<String>,
     /// The response headers (for `Retry-After`, `X-LB-Warn`...).
     pub headers: HeaderMap,
-    /// The body exactly as received.
+    /// The body as received, or its first [`MAX_ERROR_BODY_BYTES`] bytes when
+    /// [`ApiError::truncated`] is set.
+    ///
+    /// [`MAX_ERROR_BODY_BYTES`]: crate::transport::MAX_ERROR_BODY_BYTES
     pub raw_body: Bytes,
+    /// The transport kept only the beginning of a longer error body
+    /// ([`MAX_ERROR_BODY_BYTES`](crate::transport::MAX_ERROR_BODY_BYTES)); the call still
+    /// fails with this error, not with a size error.
+    pub truncated: bool,
+    /// The operation's answers carry secrets (see [`SENSITIVE_OPERATIONS`]): `Debug` and
+    /// `Display` never show the body. [`ApiError::raw_body`] still holds it.
+    ///
+    /// [`SENSITIVE_OPERATIONS`]: crate::endpoint::SENSITIVE_OPERATIONS
+    pub sensitive: bool,
 }
 
 impl ApiError {
     /// Reads an error response. Never fails: unknown shapes fall back to the body text.
+    ///
+    /// The message, code, suggestion and docs link are each cut to [`MAX_SHOWN_CHARS`]
+    /// characters, so a hostile body can't make the error's text unbounded.
     pub fn from_response(status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
         let json = serde_json::from_slice::<serde_json::Value>(&body).ok();
         let field = |name: &str| -> Option<String> {
             match json.as_ref()?.get(name)? {
-                serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+                serde_json::Value::String(s) if !s.is_empty() => Some(cap(s)),
                 serde_json::Value::Null => None,
-                other if !other.is_string() => Some(other.to_string()),
+                other if !other.is_string() => Some(cap(&other.to_string())),
                 _ => None,
             }
         };
         let code = field("error");
         // A bare JSON string is a message too.
         let bare_string = match &json {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(cap(s.trim())),
             _ => None,
         };
         let message = field("message")
@@ -180,12 +198,51 @@ impl ApiError {
             docs: field("docs"),
             headers,
             raw_body: body,
+            truncated: false,
+            sensitive: false,
         }
     }
 
     /// The body as text (lossy for non-UTF-8 bytes).
     pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.raw_body)
+    }
+}
+
+/// The most characters of a server-sent text (an error message, a body preview) that an
+/// error keeps or shows: 1024. Longer texts end with `…`.
+pub const MAX_SHOWN_CHARS: usize = 1024;
+
+/// `text` cut to [`MAX_SHOWN_CHARS`] characters, with `…` when cut.
+pub(crate) fn cap(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// A bounded view of a body for `Debug`: its first [`MAX_SHOWN_CHARS`] characters (lossy
+/// UTF-8) and its length, or only its length when it carries secrets.
+struct BodyPreview<'a> {
+    body: &'a [u8],
+    truncated: bool,
+    sensitive: bool,
+}
+
+impl fmt::Debug for BodyPreview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let more = if self.truncated { " or more" } else { "" };
+        if self.sensitive {
+            return write!(
+                f,
+                "[hidden: {} bytes{more} of an answer that carries secrets]",
+                self.body.len()
+            );
+        }
+        // At most 4 bytes per char: enough bytes for the preview, never the whole body.
+        let head = &self.body[..self.body.len().min(MAX_SHOWN_CHARS * 4)];
+        let text = String::from_utf8_lossy(head);
+        write!(f, "{:?} ({} bytes{more})", cap(&text), self.body.len())
     }
 }
 
@@ -214,14 +271,14 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Liveblocks API error {}", self.status.as_u16())?;
         if let Some(code) = &self.code {
-            write!(f, " {code}")?;
+            write!(f, " {}", cap(code))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", cap(&self.message))?;
         if let Some(suggestion) = &self.suggestion {
-            write!(f, " (suggestion: {suggestion})")?;
+            write!(f, " (suggestion: {})", cap(suggestion))?;
         }
         if let Some(docs) = &self.docs {
-            write!(f, " (see {docs})")?;
+            write!(f, " (see {})", cap(docs))?;
         }
         Ok(())
     }
@@ -231,11 +288,18 @@ impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
             .field("status", &self.status)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("suggestion", &self.suggestion)
-            .field("docs", &self.docs)
-            .field("raw_body", &self.body_text())
+            .field("code", &self.code.as_deref().map(cap))
+            .field("message", &cap(&self.message))
+            .field("suggestion", &self.suggestion.as_deref().map(cap))
+            .field("docs", &self.docs.as_deref().map(cap))
+            .field(
+                "raw_body",
+                &BodyPreview {
+                    body: &self.raw_body,
+                    truncated: self.truncated,
+                    sensitive: self.sensitive,
+                },
+            )
             .finish()
     }
 }
@@ -269,10 +333,16 @@ pub struct DecodeError {
     pub status: StatusCode,
     /// The JSON path of the failing field, such as `data[3].createdAt` (`.` for the root).
     pub path: String,
-    /// What was wrong there.
+    /// What was wrong there. For an operation whose answers carry secrets, the values it
+    /// quotes are replaced with `[redacted]`.
     pub message: String,
     /// The body exactly as received.
     pub raw_body: Bytes,
+    /// The operation's answers carry secrets (see
+    /// [`SENSITIVE_OPERATIONS`](crate::endpoint::SENSITIVE_OPERATIONS)): `Debug` and `Display`
+    /// never show the body. [`DecodeError::raw_body`] still holds it (a key just rolled would
+    /// otherwise be lost); don't log it.
+    pub sensitive: bool,
 }
 
 impl DecodeError {
@@ -286,10 +356,11 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "could not decode the {} response at `{}`: {}",
+            "could not decode the {} response at `{}`: {} ({} bytes)",
             self.status.as_u16(),
-            self.path,
-            self.message
+            cap(&self.path),
+            cap(&self.message),
+            self.raw_body.len()
         )
     }
 }
@@ -298,21 +369,32 @@ impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DecodeError")
             .field("status", &self.status)
-            .field("path", &self.path)
-            .field("message", &self.message)
-            .field("raw_body", &self.body_text())
+            .field("path", &cap(&self.path))
+            .field("message", &cap(&self.message))
+            .field(
+                "raw_body",
+                &BodyPreview {
+                    body: &self.raw_body,
+                    truncated: false,
+                    sensitive: self.sensitive,
+                },
+            )
             .finish()
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// What kind of transport failure happened, for retry decisions.
+/// What kind of transport failure happened, for retry decisions (see [`crate::retry`] for
+/// which kinds core retries).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TransportErrorKind {
-    /// No connection could be made (DNS, refused, TLS handshake).
+    /// No connection could be made (DNS, refused, unreachable): the server got nothing.
     Connect,
+    /// The connection was closed or reset before a complete response: the server may have
+    /// processed the request.
+    Reset,
     /// The configured timeout ran out.
     Timeout,
     /// The request was cancelled (for example by an `AbortSignal`).
@@ -320,14 +402,41 @@ pub enum TransportErrorKind {
     /// The response body was larger than the call allows
     /// ([`Config::with_max_response_bytes`](crate::Config::with_max_response_bytes)).
     TooLarge,
-    /// Anything else: a broken connection, an invalid response...
+    /// TLS failed: the server's certificate is not trusted (expired, wrong host, unknown
+    /// CA) or the handshake failed. Not transient: fix the certificate or the trust roots.
+    Tls,
+    /// The request could not be sent as built (an invalid URI, a header the HTTP stack
+    /// refuses): sending it again would fail the same way.
+    InvalidRequest,
+    /// The server's answer is not valid HTTP (garbage, a bad chunk size, oversized headers,
+    /// a redirect the runtime hides).
+    Protocol,
+    /// Anything else.
     Other,
+}
+
+impl TransportErrorKind {
+    /// A short description, as `Display` shows it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TransportErrorKind::Connect => "connection failed",
+            TransportErrorKind::Reset => "connection closed before a complete response",
+            TransportErrorKind::Timeout => "request timed out",
+            TransportErrorKind::Aborted => "request aborted",
+            TransportErrorKind::TooLarge => "response too large",
+            TransportErrorKind::Tls => "TLS failed",
+            TransportErrorKind::InvalidRequest => "invalid request",
+            TransportErrorKind::Protocol => "invalid HTTP response",
+            TransportErrorKind::Other => "transport error",
+        }
+    }
 }
 
 /// A request that got no complete response.
 pub struct TransportError {
     kind: TransportErrorKind,
     message: String,
+    request: Option<String>,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -337,6 +446,7 @@ impl TransportError {
         TransportError {
             kind,
             message: message.into(),
+            request: None,
             source: None,
         }
     }
@@ -350,8 +460,32 @@ impl TransportError {
         TransportError {
             kind,
             message: source.to_string(),
+            request: None,
             source: Some(source),
         }
+    }
+
+    /// The error for a response body over `max` bytes, saying how to raise the limit.
+    pub fn too_large(max: u64) -> Self {
+        TransportError::new(
+            TransportErrorKind::TooLarge,
+            format!(
+                "the response body is larger than the limit of {max} bytes; raise it with \
+                 Config::with_max_response_bytes or Call::with_max_response_bytes if such \
+                 answers are expected"
+            ),
+        )
+    }
+
+    /// Names the request that failed (`GET api.liveblocks.io/v2/rooms/r`): its method, host
+    /// and path, never its query or headers. Core's call pipeline does it for every call.
+    pub fn for_request<B>(mut self, request: &http::Request<B>) -> Self {
+        let uri = request.uri();
+        let host = uri.authority().map_or("", |a| a.as_str());
+        // An authority never holds credentials here (Config rejects them), but be sure.
+        let host = host.rsplit('@').next().unwrap_or(host);
+        self.request = Some(format!("{} {host}{}", request.method(), cap(uri.path())));
+        self
     }
 
     /// The kind of failure.
@@ -363,18 +497,20 @@ impl TransportError {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The request that failed (method, host and path), when core named it.
+    pub fn request(&self) -> Option<&str> {
+        self.request.as_deref()
+    }
 }
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            TransportErrorKind::Connect => "connection failed",
-            TransportErrorKind::Timeout => "request timed out",
-            TransportErrorKind::Aborted => "request aborted",
-            TransportErrorKind::TooLarge => "response too large",
-            TransportErrorKind::Other => "transport error",
-        };
-        write!(f, "{kind}: {}", self.message)
+        write!(f, "{}", self.kind.describe())?;
+        if let Some(request) = &self.request {
+            write!(f, " ({request})")?;
+        }
+        write!(f, ": {}", cap(&self.message))
     }
 }
 
@@ -382,8 +518,12 @@ impl fmt::Debug for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TransportError")
             .field("kind", &self.kind)
-            .field("message", &self.message)
-            .field("source", &self.source)
+            .field("request", &self.request)
+            .field("message", &cap(&self.message))
+            .field(
+                "source",
+                &self.source.as_ref().map(|s| cap(&format!("{s:?}"))),
+            )
             .finish()
     }
 }
@@ -508,6 +648,47 @@ mod tests {
         assert_eq!(bare.message, "slow down");
         let custom = api(599, "", "");
         assert_eq!(custom.message, "the server sent no error message");
+    }
+
+    #[test]
+    fn huge_bodies_print_bounded() {
+        let huge = "x".repeat(50 * 1024 * 1024);
+        let body = format!(r#"{{"error":"E","message":"{huge}","suggestion":"{huge}"}}"#);
+        let e = api(500, "application/json", &body);
+        let error = Error::Api(Box::new(e.clone()));
+        for shown in [
+            e.to_string(),
+            format!("{e:?}"),
+            format!("{error:#?}"),
+            error.to_string(),
+        ] {
+            assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());
+        }
+        assert!(format!("{e:?}").contains(&format!("({} bytes)", body.len())));
+        let decode = DecodeError {
+            status: StatusCode::OK,
+            path: ".".into(),
+            message: huge.clone(),
+            raw_body: Bytes::from(huge),
+            sensitive: false,
+        };
+        for shown in [
+            decode.to_string(),
+            format!("{decode:?}"),
+            format!("{decode:#?}"),
+        ] {
+            assert!(shown.len() < 8 * 1024, "{} bytes", shown.len());
+        }
+        let secret = DecodeError {
+            raw_body: Bytes::from_static(br#"{"secretKey":"sk_live_x"}"#),
+            sensitive: true,
+            ..decode
+        };
+        let shown = format!("{secret:?} {secret}");
+        assert!(
+            !shown.contains("sk_live_x") && shown.contains("hidden: 25 bytes"),
+            "{shown}"
+        );
     }
 
     #[test]

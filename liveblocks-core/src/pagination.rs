@@ -27,7 +27,7 @@
 //! # Ok::<(), liveblocks_core::Error>(())
 //! ```
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
@@ -53,7 +53,8 @@ pub trait Paginated: Endpoint<Output = Page<Self::Item>> + Clone {
 #[derive(Debug, Clone)]
 pub struct Cursors<E> {
     next: Option<E>,
-    last_cursor: Option<Cursor>,
+    seen: HashSet<Cursor>,
+    pages: usize,
 }
 
 impl<E: Paginated> Cursors<E> {
@@ -61,7 +62,8 @@ impl<E: Paginated> Cursors<E> {
     pub fn new(first: E) -> Self {
         Cursors {
             next: Some(first),
-            last_cursor: None,
+            seen: HashSet::new(),
+            pages: 0,
         }
     }
 
@@ -71,16 +73,38 @@ impl<E: Paginated> Cursors<E> {
     }
 
     /// Records a page: the next request follows its cursor, and the walk ends on a `null`
-    /// cursor or on a cursor that repeats (a server that ignores cursors would loop forever).
-    pub fn on_page(&mut self, page: &Page<E::Item>) {
+    /// cursor. A cursor already seen on any earlier page (`A -> B -> A`, or a server that
+    /// ignores cursors) would loop forever: the walk ends and this returns the error to
+    /// yield (an [`Error::Decode`] at `nextCursor`).
+    pub fn on_page(&mut self, page: &Page<E::Item>) -> Result<(), Error> {
+        self.pages += 1;
         let current = self.next.take();
         match (&page.next_cursor, current) {
-            (Some(cursor), Some(endpoint)) if self.last_cursor.as_ref() != Some(cursor) => {
-                self.last_cursor = Some(cursor.clone());
+            (Some(cursor), Some(endpoint)) => {
+                if !self.seen.insert(cursor.clone()) {
+                    return Err(self.loop_error(cursor));
+                }
                 self.next = Some(endpoint.after(cursor.clone()));
+                Ok(())
             }
-            _ => self.next = None,
+            _ => Ok(()),
         }
+    }
+
+    fn loop_error(&self, cursor: &Cursor) -> Error {
+        let shown = crate::error::cap(&format!("{cursor:?}"));
+        Error::Decode(Box::new(crate::error::DecodeError {
+            status: http::StatusCode::OK,
+            path: "nextCursor".to_owned(),
+            message: format!(
+                "page {} returned the cursor {shown}, already returned by an earlier page: \
+                 the server is looping, so the walk stops here (the pages before were \
+                 yielded)",
+                self.pages
+            ),
+            raw_body: bytes::Bytes::new(),
+            sensitive: false,
+        }))
     }
 
     /// Stops the walk (after an error).
@@ -96,6 +120,8 @@ pub struct Pages<T, E: Endpoint> {
     options: CallOptions,
     cursors: Cursors<E>,
     in_flight: Option<CallFuture<E::Output>>,
+    /// The error to yield after the current page (a looping cursor).
+    pending: Option<Error>,
 }
 
 /// Every item of a list, page after page: an `Iterator` or a `Stream` like [`Pages`].
@@ -114,6 +140,7 @@ impl<T, E: Paginated> Call<T, E> {
             options,
             cursors: Cursors::new(endpoint),
             in_flight: None,
+            pending: None,
         }
     }
 
@@ -130,10 +157,13 @@ impl<T: BlockingTransport, E: Paginated> Iterator for Pages<T, E> {
     type Item = Result<Page<E::Item>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(error) = self.pending.take() {
+            return Some(Err(error));
+        }
         let endpoint = self.cursors.next_endpoint()?;
         let result = Call::from_parts(self.client.clone(), endpoint, self.options.clone()).send();
         match &result {
-            Ok(page) => self.cursors.on_page(page),
+            Ok(page) => self.pending = self.cursors.on_page(page).err(),
             Err(_) => self.cursors.stop(),
         }
         Some(result)
@@ -166,6 +196,9 @@ where
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        if let Some(error) = this.pending.take() {
+            return Poll::Ready(Some(Err(error)));
+        }
         if this.in_flight.is_none() {
             let Some(endpoint) = this.cursors.next_endpoint() else {
                 return Poll::Ready(None);
@@ -181,7 +214,7 @@ where
             .poll(cx));
         this.in_flight = None;
         match &result {
-            Ok(page) => this.cursors.on_page(page),
+            Ok(page) => this.pending = this.cursors.on_page(page).err(),
             Err(_) => this.cursors.stop(),
         }
         Poll::Ready(Some(result))
@@ -298,8 +331,62 @@ mod tests {
         };
         let client = Client::with_transport(Config::new("sk_test").unwrap(), transport);
         let pages: Vec<_> = client.get_rooms().into_pages().collect();
-        assert_eq!(pages.len(), 2);
+        assert_eq!(pages.len(), 3, "two pages, then the error");
+        assert!(pages[0].is_ok() && pages[1].is_ok());
+        let err = pages[2].as_ref().unwrap_err();
+        assert!(err.to_string().contains("already returned"), "{err}");
         assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn a_cursor_seen_pages_ago_ends_the_walk_with_an_error() {
+        // A -> B -> A: not an immediate repeat, but a loop all the same.
+        let calls = Arc::new(AtomicUsize::new(0));
+        let count = calls.clone();
+        let transport = move |request: HttpRequest| -> Result<HttpResponse, TransportError> {
+            count.fetch_add(1, Ordering::SeqCst);
+            let next = match request.uri().query() {
+                None => "A",
+                Some(q) if q.contains("startingAfter=A") => "B",
+                Some(_) => "A",
+            };
+            let body = format!(r#"{{"data":[{}],"nextCursor":"{next}"}}"#, room("r"));
+            Ok(http::Response::new(Bytes::from(body)))
+        };
+        let client = Client::with_transport(Config::new("sk_test").unwrap(), transport);
+        let items: Vec<_> = client.get_rooms().into_items().take(100).collect();
+        assert_eq!(items.len(), 4, "{items:?}");
+        assert!(items[..3].iter().all(Result::is_ok));
+        let err = items[3].as_ref().unwrap_err();
+        assert!(
+            matches!(err, crate::Error::Decode(d) if d.path == "nextCursor"),
+            "{err}"
+        );
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+        // The async stream does the same.
+        let async_items: Vec<_> = futures::executor::block_on(
+            Client::with_transport(
+                Config::new("sk_test").unwrap(),
+                crate::transport::from_fn(
+                    |request: HttpRequest| async move {
+                        let next = match request.uri().query() {
+                            None => "A",
+                            Some(q) if q.contains("startingAfter=A") => "B",
+                            Some(_) => "A",
+                        };
+                        let body = format!(r#"{{"data":[{}],"nextCursor":"{next}"}}"#, room("r"));
+                        Ok::<_, TransportError>(http::Response::new(Bytes::from(body)))
+                    },
+                    |_| std::future::ready(()),
+                ),
+            )
+            .get_rooms()
+            .into_items()
+            .take(100)
+            .collect(),
+        );
+        assert_eq!(async_items.len(), 4);
+        assert!(async_items[3].is_err());
     }
 
     #[test]

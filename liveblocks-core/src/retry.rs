@@ -2,13 +2,25 @@
 //! ([`crate::call`]) applies it for every transport and waits with the transport's `sleep`.
 //!
 //! Retries are off unless you opt in with [`Config::with_retry`](crate::Config::with_retry)
-//! (or per call with [`Call::with_retry`](crate::Call::with_retry)). Then what is safe to
-//! retry is retried:
+//! (or per call with [`Call::with_retry`](crate::Call::with_retry)). Then only transient
+//! failures are retried, and only when sending again cannot apply a request twice:
 //!
-//! - a connection that could not be made, and `429 Too Many Requests`: any method, since the
-//!   server did not process the request;
-//! - a timeout or broken connection, `408`, and `5xx` except `501`: only idempotent methods
-//!   (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`), so a `POST` is never applied twice.
+//! | failure | retried for | why |
+//! |---|---|---|
+//! | [`Connect`](TransportErrorKind::Connect): refused, DNS, unreachable | every method | the server got nothing |
+//! | `429 Too Many Requests` | every method | the server refused to process it |
+//! | [`Reset`](TransportErrorKind::Reset): connection closed before a complete response | idempotent methods | the server may have processed it |
+//! | [`Timeout`](TransportErrorKind::Timeout) | idempotent methods | the server may have processed it |
+//! | `408`, `5xx` except `501` | idempotent methods | transient on the server's side |
+//! | `501`, other `4xx`, `3xx` | never | the same request gets the same answer |
+//! | [`TooLarge`](TransportErrorKind::TooLarge) | never | the same body comes back |
+//! | [`Tls`](TransportErrorKind::Tls): untrusted certificate, failed handshake | never | needs a fix, not time |
+//! | [`InvalidRequest`](TransportErrorKind::InvalidRequest): bad URI, refused header | never | fails the same way |
+//! | [`Protocol`](TransportErrorKind::Protocol): not HTTP, bad chunk, huge headers | never | a broken server or proxy |
+//! | [`Aborted`](TransportErrorKind::Aborted), [`Other`](TransportErrorKind::Other) | never | not known to be transient |
+//!
+//! Idempotent methods are `GET`, `HEAD`, `PUT`, `DELETE` and `OPTIONS`, so a `POST` is never
+//! applied twice.
 //!
 //! The wait doubles from [`RetryPolicy::initial_delay`] up to [`RetryPolicy::max_delay`], or
 //! follows the server's `Retry-After` (in seconds) when it sends one. There is no random jitter:
@@ -102,7 +114,7 @@ impl RetryPolicy {
         let retryable = match failure {
             Failure::Transport(kind) => match kind {
                 TransportErrorKind::Connect => true,
-                TransportErrorKind::Timeout | TransportErrorKind::Other => idempotent,
+                TransportErrorKind::Timeout | TransportErrorKind::Reset => idempotent,
                 _ => false,
             },
             Failure::Status(status, _) => {
@@ -219,8 +231,23 @@ mod tests {
                 "{code}"
             );
         }
-        let aborted = Err(TransportError::new(TransportErrorKind::Aborted, "stop"));
-        assert_eq!(decide(&p, 1, Method::GET, &aborted), None);
+        let reset = Err(TransportError::new(TransportErrorKind::Reset, "reset"));
+        assert_eq!(decide(&p, 1, Method::GET, &reset), Some(ms(500)));
+        assert_eq!(decide(&p, 1, Method::POST, &reset), None);
+        for kind in [
+            TransportErrorKind::Aborted,
+            TransportErrorKind::TooLarge,
+            TransportErrorKind::Tls,
+            TransportErrorKind::InvalidRequest,
+            TransportErrorKind::Protocol,
+            TransportErrorKind::Other,
+        ] {
+            let failed = Err(TransportError::new(kind, "x"));
+            assert_eq!(decide(&p, 1, Method::GET, &failed), None, "{kind:?}");
+        }
+        for code in [301, 302, 307, 308] {
+            assert_eq!(decide(&p, 1, Method::GET, &status(code, None)), None);
+        }
         assert_eq!(decide(&p, 4, Method::GET, &status(503, None)), None);
     }
 

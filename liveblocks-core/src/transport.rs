@@ -64,8 +64,10 @@ pub struct Limits {
     /// The time this attempt may take, from sending to the last byte of the body. Already
     /// shortened to what is left of the call's deadline.
     pub timeout: Duration,
-    /// The largest response body to accept, in bytes; a larger one must fail with
-    /// [`TransportErrorKind::TooLarge`] while it is read, not after.
+    /// The largest response body to accept, in bytes (after decompression); a larger 2xx
+    /// body must fail with [`TransportErrorKind::TooLarge`] while it is read, not after
+    /// ([`TransportError::too_large`]). A non-2xx body is cut instead (see
+    /// [`Limits::body_cap`]).
     pub max_response_bytes: u64,
     /// Which attempt this is, 1 for the first.
     pub attempt: u32,
@@ -82,7 +84,29 @@ impl Default for Limits {
     }
 }
 
+/// The most bytes of a non-2xx (error) body a transport keeps: 64 KiB. An error body is only
+/// read for its message, so a longer one is cut here instead of failing the call: the
+/// transport marks the response with [`Truncated`] and the call fails with the
+/// [`ApiError`](crate::ApiError) (its [`truncated`](crate::ApiError::truncated) set).
+pub const MAX_ERROR_BODY_BYTES: u64 = 64 * 1024;
+
+/// Put in a response's extensions by a transport that kept only the first
+/// [`MAX_ERROR_BODY_BYTES`] of a non-2xx body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truncated;
+
 impl Limits {
+    /// The most body bytes to keep for a response of `status`: the call's cap for a 2xx,
+    /// the smaller of it and [`MAX_ERROR_BODY_BYTES`] otherwise (where the rest is dropped
+    /// and the response marked [`Truncated`], not failed).
+    pub fn body_cap(&self, status: http::StatusCode) -> u64 {
+        if status.is_success() {
+            self.max_response_bytes
+        } else {
+            self.max_response_bytes.min(MAX_ERROR_BODY_BYTES)
+        }
+    }
+
     /// The limits attached to `request`, or the defaults.
     pub fn of<B>(request: &http::Request<B>) -> Limits {
         request
@@ -203,5 +227,132 @@ where
 {
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         (self)(request)
+    }
+}
+
+/// Collects a response body under the call's [`Limits`], for transports that read a body in
+/// chunks (the adapters use it; so can yours).
+///
+/// A 2xx body over [`Limits::max_response_bytes`] fails with
+/// [`TransportErrorKind::TooLarge`] as soon as the limit is passed, so no more than the limit
+/// is ever held; a non-2xx body is kept up to [`MAX_ERROR_BODY_BYTES`] and the rest dropped
+/// ([`BodyCollector::full`] then tells the transport it may stop reading), and
+/// [`BodyCollector::finish`] marks the response [`Truncated`].
+///
+/// It is also an [`std::io::Write`], so a streaming decompressor can write into it: the cap
+/// then applies to the decompressed bytes (a gzip bomb fails like any other large body). Its
+/// `TooLarge` error travels inside the `io::Error`; [`BodyCollector::take_error`] gets it back.
+///
+/// ```
+/// use liveblocks_core::transport::{BodyCollector, Limits};
+/// use liveblocks_core::TransportErrorKind;
+///
+/// let limits = Limits { max_response_bytes: 4, ..Limits::default() };
+/// let mut ok = BodyCollector::new(http::StatusCode::OK, &limits);
+/// ok.push(b"abc")?;
+/// let err = ok.push(b"de").unwrap_err();
+/// assert_eq!(err.kind(), TransportErrorKind::TooLarge);
+///
+/// let mut not_found = BodyCollector::new(http::StatusCode::NOT_FOUND, &limits);
+/// not_found.push(b"abcdef")?; // cut, not failed
+/// assert!(not_found.full());
+/// # Ok::<(), liveblocks_core::TransportError>(())
+/// ```
+#[derive(Debug)]
+pub struct BodyCollector {
+    body: Vec<u8>,
+    cap: u64,
+    success: bool,
+    truncated: bool,
+    error: Option<TransportError>,
+}
+
+impl BodyCollector {
+    /// A collector for the body of a response with `status`, under `limits`.
+    pub fn new(status: http::StatusCode, limits: &Limits) -> Self {
+        BodyCollector {
+            body: Vec::new(),
+            cap: limits.body_cap(status),
+            success: status.is_success(),
+            truncated: false,
+            error: None,
+        }
+    }
+
+    /// Fails early when the announced `Content-Length` (of an uncompressed body) is already
+    /// over the cap of a 2xx body, before reading any of it.
+    pub fn check_length(&self, content_length: Option<u64>) -> Result<(), TransportError> {
+        match content_length {
+            Some(length) if self.success && length > self.cap => {
+                Err(TransportError::too_large(self.cap))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds a chunk of the body.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), TransportError> {
+        let room = usize::try_from(self.cap)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(self.body.len());
+        if chunk.len() <= room {
+            self.body.extend_from_slice(chunk);
+            return Ok(());
+        }
+        if self.success {
+            return Err(TransportError::too_large(self.cap));
+        }
+        self.body.extend_from_slice(&chunk[..room]);
+        self.truncated = true;
+        Ok(())
+    }
+
+    /// A non-2xx body reached its cap: the rest would be dropped, so reading may stop.
+    pub fn full(&self) -> bool {
+        self.truncated
+    }
+
+    /// The bytes collected so far.
+    pub fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    /// Nothing collected yet.
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    /// The error a failed [`std::io::Write::write`] carried, if any.
+    pub fn take_error(&mut self) -> Option<TransportError> {
+        self.error.take()
+    }
+
+    /// The response: `parts` with the collected body, marked [`Truncated`] if it was cut.
+    pub fn finish(self, mut parts: http::response::Parts) -> HttpResponse {
+        if self.truncated {
+            parts.extensions.insert(Truncated);
+        }
+        http::Response::from_parts(parts, Bytes::from(self.body))
+    }
+}
+
+impl std::io::Write for BodyCollector {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.truncated {
+            // Cut already: drop the rest (the transport stops reading when it sees `full`).
+            return Ok(buf.len());
+        }
+        match self.push(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(error) => {
+                let message = error.to_string();
+                self.error = Some(error);
+                Err(std::io::Error::other(message))
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

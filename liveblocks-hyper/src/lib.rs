@@ -66,9 +66,22 @@
 //!
 //! # Errors
 //!
-//! Non-2xx answers become [`Error::Api`] with the server's body; network failures become
-//! [`Error::Transport`] with a [`TransportErrorKind`] of `Connect` (DNS, refused connection,
-//! TLS handshake), `Timeout`, or `Other`.
+//! Non-2xx answers become [`Error::Api`] with the server's body (its first 64 KiB); network
+//! failures become [`Error::Transport`] with a [`TransportErrorKind`]: `Connect` (DNS,
+//! refused connection), `Tls` (untrusted certificate, failed handshake), `Reset` (the
+//! connection closed before the response was complete), `Timeout`, `TooLarge` (a body over
+//! [`Config::with_max_response_bytes`], counted after decompression), `Protocol` (an answer
+//! that is not HTTP), `InvalidRequest` or `Other`. Redirects are never followed: a 3xx is an
+//! [`Error::Api`].
+//!
+//! # Compression
+//!
+//! With [`Config::with_compression`] on (it is off by default: on loopback it costs more CPU
+//! than it saves), requests carry
+//! `Accept-Encoding: gzip` and gzip answers are decompressed as they arrive, under the
+//! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed, having
+//! inflated no more than it). Turn it on with `Config::with_compression(true)` or
+//! [`HyperTransport::with_compression`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -93,7 +106,7 @@ pub use liveblocks_core::{
 /// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
 pub use rustls;
 
-use liveblocks_core::transport::{HttpRequest, HttpResponse};
+use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse};
 
 /// An async Liveblocks client over hyper: `liveblocks_core::Client<HyperTransport>`.
 ///
@@ -118,16 +131,21 @@ pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C
 #[derive(Clone)]
 pub struct HyperTransport<C = DefaultConnector> {
     client: HttpClient<C>,
+    compression: bool,
 }
 
 impl HyperTransport {
-    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`].
-    pub fn new(_config: &Config) -> Result<Self, Error> {
+    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`],
+    /// asking for gzip answers when [`Config::compression`] is on.
+    pub fn new(config: &Config) -> Result<Self, Error> {
         let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())
             .build(Self::https_connector()?);
-        Ok(HyperTransport { client })
+        Ok(HyperTransport {
+            client,
+            compression: config.compression(),
+        })
     }
 
     /// The default connector: rustls (ring provider, webpki roots), HTTP/2 and HTTP/1.1
@@ -138,7 +156,7 @@ impl HyperTransport {
             rustls::crypto::ring::default_provider(),
         ))
         .with_safe_default_protocol_versions()
-        .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))?
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Tls, e))?
         .with_root_certificates(rustls::RootCertStore {
             roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
         })
@@ -188,8 +206,21 @@ impl HyperTransport {
 impl<C> HyperTransport<C> {
     /// A transport over your own hyper-util client. The client's config (timeout, deadline,
     /// retries) applies to it as to any other transport.
+    ///
+    /// It asks for compressed answers as [`config::DEFAULT_COMPRESSION`] says; change that
+    /// with [`HyperTransport::with_compression`].
     pub fn with_client(client: HttpClient<C>) -> Self {
-        HyperTransport { client }
+        HyperTransport {
+            client,
+            compression: config::DEFAULT_COMPRESSION,
+        }
+    }
+
+    /// Whether to send `Accept-Encoding: gzip` (see [`Config::with_compression`]). A gzip
+    /// answer is decompressed as it is read either way, under the response size cap.
+    pub fn with_compression(mut self, compression: bool) -> Self {
+        self.compression = compression;
+        self
     }
 
     /// The underlying hyper-util client.
@@ -203,6 +234,7 @@ where
     C: Connect + Clone + Send + Sync + 'static,
 {
     async fn run(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let limits = Limits::of(&request);
         // hyper leaves out `Content-Length` for an empty body; some servers and proxies answer
         // 411 to a POST without one.
         if request.body().is_empty()
@@ -216,25 +248,200 @@ where
                 .entry(http::header::CONTENT_LENGTH)
                 .or_insert(http::HeaderValue::from_static("0"));
         }
+        if self.compression {
+            request
+                .headers_mut()
+                .entry(http::header::ACCEPT_ENCODING)
+                .or_insert(http::HeaderValue::from_static("gzip"));
+        }
         let response = self
             .client
             .request(request.map(Full::new))
             .await
             .map_err(|e| {
-                let kind = if e.is_connect() {
-                    TransportErrorKind::Connect
-                } else {
-                    TransportErrorKind::Other
-                };
+                let kind = classify(&e);
                 transport_error(kind, e)
             })?;
-        let (parts, body) = response.into_parts();
-        let body = body
-            .collect()
-            .await
-            .map_err(|e| transport_error(TransportErrorKind::Other, e))?
-            .to_bytes();
-        Ok(http::Response::from_parts(parts, body))
+        let (mut parts, mut body) = response.into_parts();
+        let collector = BodyCollector::new(parts.status, &limits);
+        let mut sink = if is_gzip(&parts.headers) {
+            parts.headers.remove(http::header::CONTENT_ENCODING);
+            parts.headers.remove(http::header::CONTENT_LENGTH);
+            Sink::Gzip(Box::new(flate2::write::GzDecoder::new(collector)))
+        } else {
+            collector.check_length(content_length(&parts.headers))?;
+            Sink::Plain(collector)
+        };
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|e| {
+                let kind = classify(&e);
+                transport_error(kind, e)
+            })?;
+            if let Ok(data) = frame.into_data() {
+                sink.write(&data)?;
+                if sink.full() {
+                    // A non-2xx body past its cap: the rest is not needed.
+                    break;
+                }
+            }
+        }
+        Ok(sink.finish()?.finish(parts))
+    }
+}
+
+/// Where the body goes: straight into the collector, or through a streaming gzip decoder
+/// into it (so the cap counts decompressed bytes).
+enum Sink {
+    Plain(BodyCollector),
+    Gzip(Box<flate2::write::GzDecoder<BodyCollector>>),
+}
+
+impl Sink {
+    fn write(&mut self, data: &[u8]) -> Result<(), TransportError> {
+        match self {
+            Sink::Plain(collector) => collector.push(data),
+            Sink::Gzip(decoder) => {
+                use std::io::Write;
+                decoder.write_all(data).map_err(|e| gzip_error(decoder, e))
+            }
+        }
+    }
+
+    fn full(&self) -> bool {
+        match self {
+            Sink::Plain(collector) => collector.full(),
+            Sink::Gzip(decoder) => decoder.get_ref().full(),
+        }
+    }
+
+    fn finish(self) -> Result<BodyCollector, TransportError> {
+        match self {
+            Sink::Plain(collector) => Ok(collector),
+            Sink::Gzip(mut decoder) => {
+                if decoder.get_ref().full() {
+                    // Cut on purpose: the stream is unfinished, which is fine; take what was
+                    // collected without finishing it.
+                    let empty = BodyCollector::new(http::StatusCode::OK, &Limits::default());
+                    return Ok(std::mem::replace(decoder.get_mut(), empty));
+                }
+                if let Err(e) = std::io::Write::flush(&mut decoder) {
+                    return Err(gzip_error(&mut decoder, e));
+                }
+                decoder
+                    .try_finish()
+                    .map_err(|e| gzip_error(&mut decoder, e))?;
+                decoder
+                    .finish()
+                    .map_err(|e| TransportError::with_source(TransportErrorKind::Protocol, e))
+            }
+        }
+    }
+}
+
+/// A decoder failure: the collector's own error (the cap) if it had one, else a corrupt body.
+fn gzip_error(
+    decoder: &mut flate2::write::GzDecoder<BodyCollector>,
+    error: std::io::Error,
+) -> TransportError {
+    decoder.get_mut().take_error().unwrap_or_else(|| {
+        TransportError::new(
+            TransportErrorKind::Protocol,
+            format!("the gzip response body is corrupt: {error}"),
+        )
+    })
+}
+
+fn is_gzip(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim().eq_ignore_ascii_case("gzip") || v.trim().eq_ignore_ascii_case("x-gzip")
+        })
+}
+
+fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Sorts a hyper(-util) error into the kinds core's retry table uses, from its chain of
+/// causes: a rustls error is `Tls`; a failed connect `Connect`; a connection closed or reset
+/// before the response was complete `Reset`; an answer that is not HTTP (a parse error,
+/// oversized headers, a bad chunk) `Protocol`; a request hyper refuses `InvalidRequest`.
+fn classify(error: &(dyn std::error::Error + 'static)) -> TransportErrorKind {
+    let mut connect = false;
+    let mut found = None;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        if let Some(e) = e.downcast_ref::<hyper_util::client::legacy::Error>() {
+            connect |= e.is_connect();
+            let debug = format!("{e:?}");
+            if debug.contains("UserUnsupported") || debug.contains("UserAbsoluteUriRequired") {
+                found.get_or_insert(TransportErrorKind::InvalidRequest);
+            }
+        }
+        if e.is::<rustls::Error>() {
+            return TransportErrorKind::Tls;
+        }
+        if let Some(e) = e.downcast_ref::<hyper::Error>() {
+            let kind = if e.is_parse() || e.is_parse_status() {
+                Some(TransportErrorKind::Protocol)
+            } else if e.is_incomplete_message() || e.is_canceled() || e.is_closed() {
+                Some(TransportErrorKind::Reset)
+            } else if e.is_timeout() {
+                Some(TransportErrorKind::Timeout)
+            } else if e.is_user() {
+                Some(TransportErrorKind::InvalidRequest)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                found.get_or_insert(kind);
+            }
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind as K;
+            let kind = match io.kind() {
+                K::ConnectionRefused
+                | K::AddrNotAvailable
+                | K::HostUnreachable
+                | K::NetworkUnreachable
+                | K::NetworkDown => Some(TransportErrorKind::Connect),
+                K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+                    Some(TransportErrorKind::Reset)
+                }
+                // Not HTTP: a bad chunk size line, invalid framing.
+                K::InvalidData | K::InvalidInput => Some(TransportErrorKind::Protocol),
+                K::TimedOut => Some(TransportErrorKind::Timeout),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                // The innermost I/O error says more than hyper's wrapper.
+                found = Some(kind);
+            }
+        }
+        cause = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            // `io::Error::source` skips the error it wraps (a rustls error, another I/O
+            // error...): walk into it instead.
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    match found {
+        Some(kind) if !(connect && kind == TransportErrorKind::Reset) => kind,
+        // A connection that could not be made, whatever closed it.
+        _ if connect => TransportErrorKind::Connect,
+        Some(kind) => kind,
+        None => TransportErrorKind::Other,
     }
 }
 

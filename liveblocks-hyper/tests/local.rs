@@ -659,7 +659,7 @@ async fn https_negotiates_http2_through_alpn() {
 }
 
 #[tokio::test]
-async fn untrusted_certificate_is_a_connect_error() {
+async fn untrusted_certificate_is_a_tls_error() {
     // The default connector trusts the public web roots, not the test CA.
     let server = Server::start_on("127.0.0.1:0", Some(tls_acceptor()), |_| {
         Reply::json(200, ROOM)
@@ -675,7 +675,9 @@ async fn untrusted_certificate_is_a_connect_error() {
         .get_room("my-room")
         .await
         .unwrap_err();
-    assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
+    // A certificate problem is not transient: its own kind, never retried.
+    assert_eq!(transport_kind(&err), TransportErrorKind::Tls, "{err:?}");
+    assert!(!err.is_retryable());
     assert!(err.to_string().contains("UnknownIssuer"), "{err}");
     assert!(server.requests.lock().unwrap().is_empty());
 }

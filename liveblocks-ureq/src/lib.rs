@@ -51,16 +51,26 @@
 //!
 //! # Errors
 //!
-//! Non-2xx answers become [`Error::Api`] with the server's body; network failures become
-//! [`Error::Transport`] with a [`TransportErrorKind`] of `Connect` (DNS, refused connection,
-//! TLS handshake), `Timeout`, or `Other`.
+//! Non-2xx answers become [`Error::Api`] with the server's body (its first 64 KiB); network
+//! failures become [`Error::Transport`] with a [`TransportErrorKind`]: `Connect` (DNS,
+//! refused connection), `Tls` (untrusted certificate, failed handshake), `Reset` (the
+//! connection closed before the response was complete), `Timeout`, `TooLarge` (a body over
+//! [`Config::with_max_response_bytes`], counted after decompression), `Protocol` (an answer
+//! that is not HTTP), `InvalidRequest` or `Other`. Redirects are never followed: a 3xx is an
+//! [`Error::Api`].
+//!
+//! # Compression
+//!
+//! With [`Config::with_compression`] on (it is off by default: on loopback it costs more CPU
+//! than it saves), requests carry
+//! `Accept-Encoding: gzip` and gzip answers are decompressed as they are read, under the
+//! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed). Turn it on
+//! with `Config::with_compression(true)` or [`UreqTransport::with_compression`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use std::io;
+use std::io::{self, Read};
 use std::time::Duration;
-
-use bytes::Bytes;
 
 pub use liveblocks_core::{self, *};
 /// Every operation's endpoint, model and helper module of `liveblocks-core`, at the same paths.
@@ -71,7 +81,7 @@ pub use liveblocks_core::{
 /// The `ureq` version this crate uses, re-exported to build a custom [`ureq::Agent`].
 pub use ureq;
 
-use liveblocks_core::transport::{HttpRequest, HttpResponse};
+use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse};
 
 /// Timeouts are capped at about a century: ureq adds them to `Instant::now()`, which panics
 /// on overflow (`Duration::MAX`).
@@ -92,18 +102,30 @@ pub type Client = liveblocks_core::Client<UreqTransport>;
 #[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
+    compression: bool,
 }
 
 impl UreqTransport {
-    /// A transport for `config`: rustls with the webpki roots and connection pooling.
-    pub fn new(_config: &Config) -> Self {
+    /// A transport for `config`: rustls with the webpki roots and connection pooling, asking
+    /// for gzip answers when [`Config::compression`] is on.
+    pub fn new(config: &Config) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             // The API never redirects; a 3xx comes back as an API error instead.
             .max_redirects(0)
             .build()
             .new_agent();
-        UreqTransport { agent }
+        UreqTransport {
+            agent,
+            compression: config.compression(),
+        }
+    }
+
+    /// Whether to send `Accept-Encoding: gzip` (see [`Config::with_compression`]). A gzip
+    /// answer is decompressed as it is read either way, under the response size cap.
+    pub fn with_compression(mut self, compression: bool) -> Self {
+        self.compression = compression;
+        self
     }
 
     /// A transport over your own agent, configured as you like.
@@ -111,9 +133,15 @@ impl UreqTransport {
     /// The client's config (timeout, deadline, retries) applies to it as to any other
     /// transport: each request gets the time core allots it as its global timeout. The
     /// agent's `http_status_as_error` setting is overridden for the requests this transport
-    /// sends, because the error bodies are needed to build [`Error::Api`].
+    /// sends, because the error bodies are needed to build [`Error::Api`]. Set the agent's
+    /// `max_redirects(0)` to keep redirects unfollowed as [`UreqTransport::new`] does.
+    /// It asks for compressed answers as [`config::DEFAULT_COMPRESSION`] says; change that
+    /// with [`UreqTransport::with_compression`].
     pub fn with_agent(agent: ureq::Agent) -> Self {
-        UreqTransport { agent }
+        UreqTransport {
+            agent,
+            compression: config::DEFAULT_COMPRESSION,
+        }
     }
 
     /// The underlying agent.
@@ -121,22 +149,52 @@ impl UreqTransport {
         &self.agent
     }
 
-    fn run(&self, request: HttpRequest) -> Result<HttpResponse, ureq::Error> {
+    fn run(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let limits = Limits::of(&request);
+        if self.compression {
+            request
+                .headers_mut()
+                .entry(http::header::ACCEPT_ENCODING)
+                .or_insert(http::HeaderValue::from_static("gzip"));
+        }
         let (parts, body) = request.into_parts();
         let response = if body.is_empty() && !method_needs_body(&parts.method) {
             // No body at all (no `Content-Length: 0` on a GET or DELETE).
             self.agent
-                .run(self.configure(http::Request::from_parts(parts, ()), &limits))?
+                .run(self.configure(http::Request::from_parts(parts, ()), &limits))
         } else {
             self.agent
-                .run(self.configure(http::Request::from_parts(parts, &body[..]), &limits))?
+                .run(self.configure(http::Request::from_parts(parts, &body[..]), &limits))
+        }
+        .map_err(map_error)?;
+        let (mut parts, body) = response.into_parts();
+        let mut collector = BodyCollector::new(parts.status, &limits);
+        // The agent has no decompression built in (ureq's `gzip` feature is off): the raw
+        // bytes come through, and the cap below counts the decompressed ones.
+        let raw = body.into_with_config().limit(u64::MAX).reader();
+        let mut reader: Box<dyn Read> = if is_gzip(&parts.headers) {
+            parts.headers.remove(http::header::CONTENT_ENCODING);
+            parts.headers.remove(http::header::CONTENT_LENGTH);
+            Box::new(flate2::read::GzDecoder::new(raw))
+        } else {
+            collector.check_length(content_length(&parts.headers))?;
+            Box::new(raw)
         };
-        let (parts, body) = response.into_parts();
-        // A configured reader starts with no size limit, unlike `read_to_vec` (10 MB): Yjs
-        // documents and storage can be bigger than that.
-        let bytes = body.into_with_config().limit(u64::MAX).read_to_vec()?;
-        Ok(http::Response::from_parts(parts, Bytes::from(bytes)))
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            let read = match reader.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(map_error(ureq::Error::from(e))),
+            };
+            collector.push(&buffer[..read])?;
+            if collector.full() {
+                // A non-2xx body past its cap: the rest is not needed.
+                break;
+            }
+        }
+        Ok(collector.finish(parts))
     }
 
     /// Gives the request the time core allots this attempt, and keeps error statuses as
@@ -169,7 +227,7 @@ fn method_needs_body(method: &http::Method) -> bool {
 
 impl BlockingTransport for UreqTransport {
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        self.run(request).map_err(map_error)
+        self.run(request)
     }
 }
 
@@ -189,10 +247,20 @@ fn error_kind(error: &ureq::Error) -> TransportErrorKind {
         ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
         ureq::Error::HostNotFound
         | ureq::Error::ConnectionFailed
-        | ureq::Error::ConnectProxyFailed(_)
-        | ureq::Error::Tls(_)
-        | ureq::Error::Rustls(_)
-        | ureq::Error::Pem(_) => TransportErrorKind::Connect,
+        | ureq::Error::ConnectProxyFailed(_) => TransportErrorKind::Connect,
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
+            TransportErrorKind::Tls
+        }
+        ureq::Error::BadUri(_)
+        | ureq::Error::Http(_)
+        | ureq::Error::InvalidProxyUrl
+        | ureq::Error::RequireHttpsOnly(_)
+        | ureq::Error::TlsRequired => TransportErrorKind::InvalidRequest,
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(_, _) => {
+            TransportErrorKind::Protocol
+        }
+        ureq::Error::BodyExceedsLimit(_) => TransportErrorKind::TooLarge,
+        ureq::Error::BodyStalled => TransportErrorKind::Timeout,
         ureq::Error::Io(e) => io_error_kind(e),
         _ => TransportErrorKind::Other,
     }
@@ -200,6 +268,15 @@ fn error_kind(error: &ureq::Error) -> TransportErrorKind {
 
 fn io_error_kind(error: &io::Error) -> TransportErrorKind {
     use io::ErrorKind as K;
+    // A TLS failure (an untrusted certificate, a failed handshake), which ureq reports as
+    // an I/O error carrying the rustls error.
+    let mut inner = error.get_ref();
+    while let Some(e) = inner {
+        if e.is::<rustls::Error>() {
+            return TransportErrorKind::Tls;
+        }
+        inner = e.downcast_ref::<io::Error>().and_then(io::Error::get_ref);
+    }
     match error.kind() {
         K::TimedOut | K::WouldBlock => TransportErrorKind::Timeout,
         K::ConnectionRefused
@@ -207,14 +284,34 @@ fn io_error_kind(error: &io::Error) -> TransportErrorKind {
         | K::HostUnreachable
         | K::NetworkUnreachable
         | K::NetworkDown => TransportErrorKind::Connect,
-        _ if is_lookup_failure(error) => TransportErrorKind::Connect,
-        // A TLS failure (an untrusted certificate, a failed handshake), which ureq reports
-        // as an I/O error carrying the rustls error.
-        _ if error.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-            TransportErrorKind::Connect
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+            TransportErrorKind::Reset
         }
+        // Not HTTP, or a corrupt gzip body.
+        K::InvalidData | K::InvalidInput => TransportErrorKind::Protocol,
+        _ if is_lookup_failure(error) => TransportErrorKind::Connect,
         _ => TransportErrorKind::Other,
     }
+}
+
+fn is_gzip(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let v = v.trim();
+            v.eq_ignore_ascii_case("gzip") || v.eq_ignore_ascii_case("x-gzip")
+        })
+}
+
+fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// A failed DNS lookup. ureq passes the standard library's error through, which has no
@@ -256,15 +353,27 @@ mod tests {
                     io::ErrorKind::InvalidData,
                     rustls::Error::InvalidCertificate(rustls::CertificateError::Expired),
                 )),
-                TransportErrorKind::Connect,
+                TransportErrorKind::Tls,
             ),
             (
                 io(io::ErrorKind::ConnectionReset),
-                TransportErrorKind::Other,
+                TransportErrorKind::Reset,
             ),
-            (io(io::ErrorKind::UnexpectedEof), TransportErrorKind::Other),
-            (ureq::Error::BodyExceedsLimit(1), TransportErrorKind::Other),
-            (ureq::Error::BadUri("x".into()), TransportErrorKind::Other),
+            (io(io::ErrorKind::UnexpectedEof), TransportErrorKind::Reset),
+            (io(io::ErrorKind::InvalidData), TransportErrorKind::Protocol),
+            (
+                ureq::Error::BodyExceedsLimit(1),
+                TransportErrorKind::TooLarge,
+            ),
+            (
+                ureq::Error::BadUri("x".into()),
+                TransportErrorKind::InvalidRequest,
+            ),
+            (
+                ureq::Error::LargeResponseHeader(1, 2),
+                TransportErrorKind::Protocol,
+            ),
+            (ureq::Error::Tls("x"), TransportErrorKind::Tls),
         ];
         for (error, kind) in cases {
             let mapped = map_error(error);

@@ -416,7 +416,7 @@ fn json_request_body_and_content_type_are_sent_unchanged() {
 }
 
 #[test]
-fn untrusted_certificate_is_a_connect_error() {
+fn untrusted_certificate_is_a_tls_error() {
     // tests/tls holds a `localhost` certificate signed by a throwaway test CA (valid
     // 2000-2125; the key protects nothing). The transport trusts the public web roots only.
     use rustls::pki_types::pem::PemObject;
@@ -456,7 +456,9 @@ fn untrusted_certificate_is_a_connect_error() {
         .get_room("r")
         .send()
         .unwrap_err();
-    assert_eq!(transport_kind(&err), TransportErrorKind::Connect, "{err:?}");
+    // A certificate problem is not transient: its own kind, never retried.
+    assert_eq!(transport_kind(&err), TransportErrorKind::Tls, "{err:?}");
+    assert!(!err.is_retryable());
     assert!(err.to_string().contains("UnknownIssuer"), "{err}");
     assert!(
         handshake.join().unwrap(),

@@ -4,15 +4,16 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use bytes::Bytes;
-use js_sys::{Array, Function, Promise, Uint8Array};
-use liveblocks_core::transport::{HttpRequest, HttpResponse};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse, Limits};
 use liveblocks_core::{TransportError, TransportErrorKind};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestInit, Response};
+use web_sys::{
+    AbortController, Headers, Request, RequestInit, RequestRedirect, Response, ResponseType,
+};
 
 // Bound on the global scope rather than through `window`, which workers don't have.
 // `catch` turns a synchronous throw (some runtimes throw instead of rejecting) into an `Err`.
@@ -58,13 +59,14 @@ impl Drop for ClearOnDrop {
     }
 }
 
-/// Sends `request` and reads the whole response within `timeout`.
+/// Sends `request` and reads the whole response within the attempt's time, keeping at most
+/// the body cap of its [`Limits`].
 pub(crate) async fn send(
     request: HttpRequest,
-    timeout: Duration,
+    limits: Limits,
 ) -> Result<HttpResponse, TransportError> {
     let controller = AbortController::new().map_err(|e| other("AbortController", &e))?;
-    let deadline = Deadline::start(&controller, timeout)?;
+    let deadline = Deadline::start(&controller, limits.timeout)?;
     let request = to_js_request(request, &controller)?;
 
     // A synchronous throw means the request itself was refused (not a network failure).
@@ -76,22 +78,96 @@ pub(crate) async fn send(
         .dyn_into()
         .map_err(|v| other("fetch resolved to something other than a Response", &v))?;
 
-    let mut builder = http::Response::builder().status(response.status());
+    // `redirect: "manual"`: browsers hide the redirect (an "opaqueredirect" response with
+    // status 0); workerd and Deno hand back the 3xx itself, which becomes an API error.
+    if response.type_() == ResponseType::Opaqueredirect || response.status() == 0 {
+        return Err(TransportError::new(
+            TransportErrorKind::Protocol,
+            "the server answered with a redirect, which is not followed (the runtime hides \
+             its status and Location); check the base URL",
+        ));
+    }
+    let status = http::StatusCode::from_u16(response.status())
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Protocol, e))?;
+    let mut builder = http::Response::builder().status(status);
     if let Some(headers) = builder.headers_mut() {
         copy_headers(&response.headers(), headers)?;
     }
-    let body = response
-        .array_buffer()
-        .map_err(|e| deadline.error(Stage::Body, &e))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|e| deadline.error(Stage::Body, &e))?;
-    let body = Bytes::from(Uint8Array::new(&body).to_vec());
+    let (parts, ()) = builder
+        .body(())
+        .map_err(|e| TransportError::with_source(TransportErrorKind::Protocol, e))?
+        .into_parts();
+    let mut collector = BodyCollector::new(status, &limits);
+    // fetch decompresses by itself; a `Content-Length` then counts the compressed bytes and
+    // says nothing about the cap, so it is only trusted for an uncompressed body.
+    if !parts.headers.contains_key(http::header::CONTENT_ENCODING) {
+        collector.check_length(
+            parts
+                .headers
+                .get(http::header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse().ok()),
+        )?;
+    }
+    read_body(&response, &mut collector, &deadline).await?;
     drop(deadline);
+    Ok(collector.finish(parts))
+}
 
-    builder
-        .body(body)
-        .map_err(|e| TransportError::with_source(TransportErrorKind::Other, e))
+/// Reads the body stream chunk by chunk into `collector`, which counts the (decompressed)
+/// bytes: past the cap of a 2xx body the stream is cancelled and the call fails with
+/// `TooLarge`; past the cap of an error body the stream is cancelled and the body kept cut.
+async fn read_body(
+    response: &Response,
+    collector: &mut BodyCollector,
+    deadline: &Deadline,
+) -> Result<(), TransportError> {
+    let key = |name: &str| JsValue::from_str(name);
+    let body = Reflect::get(response, &key("body")).map_err(|e| other("response.body", &e))?;
+    if body.is_null() || body.is_undefined() {
+        return Ok(());
+    }
+    let reader = Reflect::get(&body, &key("getReader"))
+        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .and_then(|f| f.call0(&body))
+        .map_err(|e| other("response.body.getReader()", &e))?;
+    let read = Reflect::get(&reader, &key("read"))
+        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .map_err(|e| other("reader.read", &e))?;
+    let cancel = || {
+        if let Ok(cancel) = Reflect::get(&reader, &key("cancel")) {
+            if let Ok(cancel) = cancel.dyn_into::<Function>() {
+                // Nothing waits for the cancellation (the request is aborted right after).
+                let _ = cancel.call0(&reader);
+            }
+        }
+    };
+    loop {
+        let promise = read
+            .call0(&reader)
+            .and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from))
+            .map_err(|e| deadline.error(Stage::Body, &e))?;
+        let result = JsFuture::from(promise)
+            .await
+            .map_err(|e| deadline.error(Stage::Body, &e))?;
+        let done = Reflect::get(&result, &key("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(());
+        }
+        let value = Reflect::get(&result, &key("value")).map_err(|e| other("chunk", &e))?;
+        let chunk = Uint8Array::new(&value);
+        if let Err(error) = collector.push(&chunk.to_vec()) {
+            cancel();
+            return Err(error);
+        }
+        if collector.full() {
+            cancel();
+            return Ok(());
+        }
+    }
 }
 
 fn to_js_request(
@@ -112,6 +188,8 @@ fn to_js_request(
         init.set_body(&Uint8Array::from(&body[..]));
     }
     init.set_signal(Some(&controller.signal()));
+    // Never follow redirects, like the other adapters: a 3xx is reported, not chased.
+    init.set_redirect(RequestRedirect::Manual);
     Request::new_with_str_and_init(&parts.uri.to_string(), &init)
         .map_err(|e| other("the request could not be built", &e))
 }
@@ -222,7 +300,8 @@ impl Deadline {
         let kind = match (name.as_deref(), stage) {
             (Some("AbortError"), _) => TransportErrorKind::Aborted,
             (_, Stage::Fetch) => TransportErrorKind::Connect,
-            (_, Stage::Body) => TransportErrorKind::Other,
+            // The connection broke mid-response.
+            (_, Stage::Body) => TransportErrorKind::Reset,
         };
         let what = match stage {
             Stage::Fetch => "fetch failed",

@@ -63,8 +63,10 @@
 //! that rejects before any response arrives gives
 //! [`TransportErrorKind::Connect`] (browsers
 //! reject with a `TypeError`, workerd with an `Error` such as "Network connection lost.");
-//! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
-//! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
+//! an abort from elsewhere gives `Aborted`; a failure while reading the body (the connection
+//! broke mid-response) gives `Reset`; a request the runtime refuses outright gives `Other`.
+//! `fetch` does not say why it rejected, so a connection closed before the answer, or an
+//! answer that is not HTTP, also gives `Connect`. The JS error's name and message are kept in the
 //! error's message. Dropping a pending call aborts its `fetch`.
 //!
 //! # Header bytes
@@ -81,8 +83,13 @@
 //! `wasm32` there is no `fetch`: [`FetchTransport`] then fails every request with an error
 //! (of kind `Other`) saying so. Use `liveblocks-hyper` or `liveblocks-ureq` there.
 //!
-//! Responses are read whole into memory, as core expects; the runtime's own limits apply
-//! (a Worker's memory, for example).
+//! Responses are read chunk by chunk from the body stream and counted after the runtime's own
+//! decompression: a body over [`Config::with_max_response_bytes`] cancels the stream and fails
+//! with [`TransportErrorKind::TooLarge`]; an error (non-2xx) body is kept up to 64 KiB and
+//! marked [`ApiError::truncated`]. Redirects are never followed (`redirect: "manual"`): workerd
+//! and Deno hand back the 3xx, which is an [`Error::Api`]; browsers hide it (an
+//! "opaqueredirect" response), which is a `Protocol` transport error. `fetch` negotiates
+//! compression itself, so [`Config::with_compression`] has no effect here.
 //!
 //! [`Transport`]: liveblocks_core::Transport
 #![forbid(unsafe_code)]
@@ -163,8 +170,8 @@ impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         #[cfg(target_arch = "wasm32")]
         {
-            let timeout = liveblocks_core::Limits::of(&request).timeout;
-            fetch::send(request, timeout).await
+            let limits = liveblocks_core::Limits::of(&request);
+            fetch::send(request, limits).await
         }
         #[cfg(not(target_arch = "wasm32"))]
         {

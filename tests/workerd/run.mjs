@@ -9,6 +9,7 @@
 // wasm-bindgen `--target web` output of tests/wasm-worker in target/wasm-worker (or
 // WASM_WORKER_DIR). Prints every check, then a last line `wasm: N passed, M failed` (N and M
 // count checks), and exits non-zero on any failure.
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -158,8 +159,30 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// The fault server of the fault-injection suite (liveblocks_tests::faults, raw TCP), run as
+// the `fault-server` binary; it prints its URL and exits when its stdin closes (with us).
+async function startFaultServer() {
+  const child = spawn(
+    "cargo",
+    ["run", "--quiet", "-p", "liveblocks-tests", "--bin", "fault-server"],
+    { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let buffered = "";
+  const url = await new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`fault-server exited with ${code}`)));
+    child.stdout.on("data", (data) => {
+      buffered += data;
+      const match = buffered.match(/listening on (\S+)/);
+      if (match) resolve(match[1]);
+    });
+  });
+  return { url, close: () => child.kill() };
+}
+
 const started = Date.now();
 const helper = await startHelperServer();
+const faultServer = await startFaultServer();
 const { update, expected } = makeYjsUpdate();
 const params = {
   prefix: `wasm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -167,6 +190,7 @@ const params = {
   yjsExpected: expected,
   helperUrl: helper.url,
   closedUrl: await closedPortUrl(),
+  faultUrl: faultServer.url,
 };
 
 const mf = new Miniflare({
@@ -257,6 +281,10 @@ try {
       scenarioFailed ||= !ok;
     }
 
+    if (name === "faults") {
+      const summary = report.checks.find((check) => check.name.startsWith("faults: "));
+      if (summary) console.log(summary.name);
+    }
     if (scenarioFailed) failedScenarios.push(name);
     console.log(`  (${Date.now() - t0} ms)`);
   }
@@ -271,6 +299,7 @@ try {
 } finally {
   await mf.dispose().catch(() => {});
   helper.close();
+  faultServer.close();
 }
 
 console.log(`wasm: ${passed} passed, ${failed} failed`);

@@ -1,7 +1,7 @@
 //! Rooms: list, create, read, update, delete, rename, move, prewarm; presence and broadcast.
 
 use crate::declare::operations;
-use crate::endpoint::{check_not_empty, check_range};
+use crate::endpoint::{check_id, check_range};
 use crate::error::Error;
 use crate::models::rooms::{
     ActiveUsers, CreateRoomRequestBody, MetadataValue, NewRoom, Room, RoomPermission, RoomUpdate,
@@ -65,13 +65,12 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            let group_ids = (!self.group_ids.is_empty()).then(|| self.group_ids.join(","));
             req.query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
                 .query_opt("organizationId", self.organization_id.as_ref())
                 .query_opt("query", self.query.as_ref())
                 .query_opt("userId", self.user_id.as_ref())
-                .query_opt("groupIds", group_ids)
+                .query_list("groupIds", &self.group_ids)
         }
     }
 
@@ -142,7 +141,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
+            check_id("id", &self.body.id)?;
             req.flag("idempotent", self.idempotent).json(&self.body)
         }
     }
@@ -260,7 +259,7 @@ operations! {
             },
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "newRoomId", &self.body.new_room_id)?;
+            check_id("newRoomId", &self.body.new_room_id)?;
             req.path_param("roomId", &self.room_id).json(&self.body)
         }
     }

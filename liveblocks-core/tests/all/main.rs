@@ -13,6 +13,7 @@ mod invalid_input;
 mod management;
 mod notifications;
 mod pipeline;
+mod properties;
 mod readme;
 mod regressions;
 mod requests;

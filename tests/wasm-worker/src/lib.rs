@@ -31,6 +31,7 @@ use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 mod devserver;
+mod faults;
 mod options;
 mod prism;
 mod webhooks;
@@ -62,6 +63,7 @@ const SCENARIOS: &[&str] = &[
     "prism_versions",
     "prism_management",
     "webhooks",
+    "faults",
 ];
 
 /// The scenario names, comma-separated, for the runner to iterate over.
@@ -93,6 +95,9 @@ struct Params {
     /// A URL where nothing listens.
     #[serde(default)]
     closed_url: Option<String>,
+    /// The fault server's base URL (`liveblocks_tests::faults`), for the `faults` scenario.
+    #[serde(default)]
+    fault_url: Option<String>,
     /// Prism's base URL (serving the spec's paths under `/v2`), for the `prism_*` scenarios.
     #[serde(default)]
     prism_url: Option<String>,
@@ -307,6 +312,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "prism_versions" => prism::prism_versions(&params, r).await,
         "prism_management" => prism::prism_management(&params, r).await,
         "webhooks" => webhooks::webhooks(r),
+        "faults" => faults::faults(&params, r).await,
         other => {
             return Err(JsError::new(&format!(
                 "unknown scenario {other:?}; known: {}",
