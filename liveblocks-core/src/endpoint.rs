@@ -500,6 +500,13 @@ fn preview(value: &str) -> String {
     }
 }
 
+/// The ID rule ([`check_id`]) for an ID a request body sends (a user, a group, a feed...),
+/// with the operation named when it is empty.
+pub(crate) fn check_body_id(operation: &str, name: &str, value: &str) -> Result<(), Error> {
+    check_not_empty(operation, name, value)?;
+    check_id(name, value)
+}
+
 /// Rejects an empty `value` for the parameter `name` of `operation`.
 pub(crate) fn check_not_empty(operation: &str, name: &str, value: &str) -> Result<(), Error> {
     if value.is_empty() {

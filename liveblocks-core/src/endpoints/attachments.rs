@@ -10,7 +10,7 @@
 use bytes::Bytes;
 
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::error::Error;
 use crate::models::attachments::{
     is_valid_attachment_id, AttachmentMultipartPart, AttachmentMultipartUpload, AttachmentWithUrl,
@@ -116,7 +116,7 @@ operations! {
         request(self, req) {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
-            check_not_empty(id, "userId", &self.user_id)?;
+            check_body_id(id, "userId", &self.user_id)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("attachmentId", &self.attachment_id)
                 .path_param("name", &self.name)
@@ -219,7 +219,7 @@ operations! {
         request(self, req) {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
-            check_not_empty(id, "userId", &self.user_id)?;
+            check_body_id(id, "userId", &self.user_id)?;
             check_parts(id, &self.body.parts)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("attachmentId", &self.attachment_id)

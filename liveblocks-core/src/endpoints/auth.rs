@@ -3,7 +3,7 @@
 //! are, leaving permissions to the rooms' accesses (`identify_user`).
 
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::error::Error;
 use crate::models::auth::{
     AuthorizeUserRequestBody, AuthorizeUserResponse, IdentifyUserRequestBody, IdentifyUserResponse,
@@ -126,7 +126,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             validate_permissions(&self.body.permissions)?;
             req.json(&self.body)
         }
@@ -166,7 +166,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             req.json(&self.body)
         }
     }

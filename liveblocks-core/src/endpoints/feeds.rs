@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::declare::operations;
-use crate::endpoint::{check_not_empty, check_range};
+use crate::endpoint::{check_body_id, check_range};
 use crate::error::Error;
 use crate::models::feeds::{
     CreateFeedMessageRequestBody, CreateFeedRequestBody, EpochMillis, Feed, FeedMessage,
@@ -85,7 +85,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "feedId", &self.feed_id)?;
+            check_body_id(Self::OPERATION.id, "feedId", &self.feed_id)?;
             let metadata = match &self.metadata {
                 Some(value) => Some(object(value, "feed `metadata`", Self::OPERATION.id)?),
                 None => None,

@@ -1,7 +1,7 @@
 //! Groups: create, list, read and delete groups, change their members, list a user's groups.
 
 use crate::declare::operations;
-use crate::endpoint::{check_not_empty, check_range};
+use crate::endpoint::{check_body_id, check_range};
 use crate::error::Error;
 use crate::models::groups::{
     AddGroupMembersRequestBody, CreateGroupRequestBody, Group, GroupScopes,
@@ -50,7 +50,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
+            check_body_id(Self::OPERATION.id, "id", &self.body.id)?;
             req.json(&self.body)
         }
     }

@@ -5,7 +5,7 @@
 #![allow(deprecated)] // The deprecated room notification settings ops are defined here.
 
 use crate::declare::operations;
-use crate::endpoint::{check_not_empty, check_range};
+use crate::endpoint::{check_body_id, check_range};
 use crate::error::Error;
 use crate::models::notifications::{
     ActivityData, ActivityValue, InboxNotification, NotificationChannelSettings,
@@ -439,8 +439,8 @@ operations! {
         }
         request(self, req) {
             check_custom_kind(&self.body.kind)?;
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
-            check_not_empty(Self::OPERATION.id, "subjectId", &self.body.subject_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "subjectId", &self.body.subject_id)?;
             req.json(&self.body)
         }
     }

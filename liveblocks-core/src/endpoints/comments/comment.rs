@@ -2,7 +2,7 @@
 
 use super::{check_attachments, check_full_metadata};
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::models::comments::{
     Comment, CommentBody, CommentMetadata, CreateCommentRequestBody, EditCommentRequestBody,
     MetadataValue,
@@ -57,7 +57,7 @@ operations! {
         }
         request(self, req) {
             let id = Self::OPERATION.id;
-            check_not_empty(id, "userId", &self.body.user_id)?;
+            check_body_id(id, "userId", &self.body.user_id)?;
             check_full_metadata(id, self.body.metadata.as_ref())?;
             check_attachments(id, self.body.attachment_ids.as_ref())?;
             req.path_param("roomId", &self.room_id)

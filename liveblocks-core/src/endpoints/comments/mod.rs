@@ -18,7 +18,7 @@ pub use threads::*;
 
 use std::collections::BTreeMap;
 
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::error::Error;
 use crate::models::comments::{MetadataUpdate, MetadataValue};
 
@@ -82,7 +82,7 @@ fn check_full_metadata(
 
 /// Rejects metadata changes the server would refuse.
 fn check_metadata_update(operation: &str, update: &MetadataUpdate) -> Result<(), Error> {
-    check_not_empty(operation, "userId", &update.user_id)?;
+    check_body_id(operation, "userId", &update.user_id)?;
     check_metadata(
         operation,
         false,

@@ -1,7 +1,7 @@
 //! Emoji reactions to a comment: add, remove.
 
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::{check_body_id, check_not_empty};
 use crate::models::comments::{
     AddCommentReactionRequestBody, CommentReaction, RemoveCommentReactionRequestBody,
 };
@@ -37,7 +37,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)
@@ -75,7 +75,7 @@ operations! {
             }
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)

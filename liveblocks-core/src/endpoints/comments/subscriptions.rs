@@ -2,7 +2,7 @@
 //! notifications about a thread.
 
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::models::comments::{
     GetThreadInboxNotificationsResponse, GetThreadSubscriptionsResponse, Subscription,
     UserIdRequestBody,
@@ -24,7 +24,7 @@ operations! {
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)
                 .json(&self.body)
@@ -46,7 +46,7 @@ operations! {
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)
                 .json(&self.body)

@@ -4,7 +4,7 @@
 
 use super::{check_attachments, check_full_metadata};
 use crate::declare::operations;
-use crate::endpoint::check_not_empty;
+use crate::endpoint::check_body_id;
 use crate::models::comments::{
     CommentBody, CommentMetadata, CreateCommentRequestBody, CreateThreadRequestBody,
     GetThreadParticipantsResponse, GetThreadsResponse, MetadataValue, Thread, ThreadMetadata,
@@ -117,7 +117,7 @@ operations! {
         request(self, req) {
             let id = Self::OPERATION.id;
             let comment = &self.body.comment;
-            check_not_empty(id, "userId", &comment.user_id)?;
+            check_body_id(id, "userId", &comment.user_id)?;
             check_full_metadata(id, self.body.metadata.as_ref())?;
             check_full_metadata(id, comment.metadata.as_ref())?;
             check_attachments(id, comment.attachment_ids.as_ref())?;
@@ -184,7 +184,7 @@ operations! {
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)
                 .json(&self.body)
@@ -207,7 +207,7 @@ operations! {
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
         request(self, req) {
-            check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
+            check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             req.path_param("roomId", &self.room_id)
                 .path_param("threadId", &self.thread_id)
                 .json(&self.body)
