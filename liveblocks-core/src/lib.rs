@@ -46,6 +46,7 @@ pub mod session;
 pub mod storage_edit;
 mod trace;
 pub mod transport;
+pub mod upload;
 
 pub use call::{Call, CallFuture, CallOptions};
 pub use client::Client;
