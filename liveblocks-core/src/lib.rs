@@ -47,6 +47,8 @@ pub mod storage_edit;
 mod trace;
 pub mod transport;
 pub mod upload;
+#[cfg(feature = "yrs")]
+pub mod yjs_edit;
 
 pub use call::{Call, CallFuture, CallOptions};
 pub use client::Client;
