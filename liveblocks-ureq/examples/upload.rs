@@ -24,7 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(2)
         .unwrap_or_else(|| "rust-upload-example".to_owned());
     let client = Client::from_env()?;
-    if let Err(e) = client.create_room(&room, [RoomPermission::RoomWrite]).send() {
+    if let Err(e) = client
+        .create_room(&room, [RoomPermission::RoomWrite])
+        .send()
+    {
         if !e.is_conflict() {
             return Err(e.into());
         }
