@@ -2,8 +2,7 @@
 //! small file in one request and an 11 MiB file in three parts (5 + 5 + 1 MiB, several in
 //! flight), each downloaded back through its signed URL, with progress up to the size.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 use liveblocks_wasm::liveblocks_core::upload::{source, Progress};
 
@@ -21,8 +20,9 @@ pub(crate) async fn uploads(p: &Params, r: &mut Report) -> Step {
     for (label, size, parts) in [("small", 1000, 1), ("multipart", 11 * MIB, 3)] {
         let id = random_file_id();
         let data = pseudo_random_bytes(size, size as u32);
-        let reports: Rc<RefCell<Vec<Progress>>> = Rc::default();
-        let sink = Rc::clone(&reports);
+        // Arc and Mutex: the crate is also type-checked natively, where uploads are `Send`.
+        let reports: Arc<Mutex<Vec<Progress>>> = Arc::default();
+        let sink = Arc::clone(&reports);
         let upload = client
             .upload_storage_file_from(
                 &room,
@@ -30,11 +30,11 @@ pub(crate) async fn uploads(p: &Params, r: &mut Report) -> Step {
                 "upload.bin",
                 source::from_bytes(data.clone()),
             )
-            .on_progress(move |p| sink.borrow_mut().push(p));
+            .on_progress(move |p| sink.lock().map(|mut v| v.push(p)).unwrap_or(()));
         let uploaded = upload.await.map_err(Into::into);
         let uploaded = r.ok(&format!("{label}: upload_storage_file_from"), uploaded)?;
         r.eq(&format!("{label}: size"), &uploaded.size, &(size as u64));
-        let reports = reports.borrow().clone();
+        let reports = reports.lock().map(|v| v.clone()).unwrap_or_default();
         r.eq(
             &format!("{label}: one progress report per part"),
             &reports.len(),
