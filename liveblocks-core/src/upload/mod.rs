@@ -37,7 +37,7 @@
 //!   a time on blocking ones, then it is completed with every part's etag, in order;
 //! - every request goes through core's call pipeline with [`UploadOptions::retry`] (by
 //!   default 10 retries 2 s apart, as Node): a failed part is retried when core's
-//!   [`RetryPolicy`](crate::retry::RetryPolicy) says it is safe;
+//!   [`RetryPolicy`] says it is safe;
 //! - on any failure after the create, the upload is aborted before the error is returned;
 //!   [`UploadError::abort`] says whether that worked;
 //! - memory: at most `part size × max(parts in flight, 2)` bytes of the file at once.
