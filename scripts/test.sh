@@ -9,7 +9,7 @@
 #   clippy      cargo clippy on every crate and target, warnings denied
 #   unit        unit and doc tests of every crate but the live suites
 #   doc         rustdoc, warnings denied
-#   wasm-core   liveblocks-core builds for wasm32-unknown-unknown
+#   wasm-core   liveblocks-core builds for wasm32-unknown-unknown (also with `yrs`)
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
 #   faults      tests/tests/faults.rs: hyper and ureq against a misbehaving loopback server
@@ -234,7 +234,9 @@ step unit cargo test --workspace --exclude liveblocks-tests --all-features
 # signed webhooks received through hyper and blocking sockets.
 step oracles cargo test -p liveblocks-tests --test queries --test sessions --test oracles --test webhooks_live -- --nocapture
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
-step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
+# With the `yrs` feature too (server-side Yjs edits), which must stay wasm32-ready.
+step wasm-core bash -c "cargo build -p liveblocks-core --target wasm32-unknown-unknown \
+    && cargo build -p liveblocks-core --features yrs --target wasm32-unknown-unknown"
 step core-deps check_core_deps
 step build-live cargo test -p liveblocks-tests --no-run
 step faults cargo test -p liveblocks-tests --test faults -- --nocapture

@@ -1,9 +1,10 @@
 //! `Client<T>`: one method per operation, for any transport.
 //!
-//! Each method returns a [`Call`](crate::Call), a builder for the operation's optional parameters and the
-//! call's own options. With an async [`Transport`](crate::Transport) a call is awaited; with a
-//! [`BlockingTransport`](crate::BlockingTransport) it is sent with [`Call::send`](crate::Call::send). The methods
-//! are declared with their operations, one file per API domain (see [`crate::endpoints`]).
+//! Each method returns a [`Call`](crate::Call), a builder for the operation's optional
+//! parameters and the call's own options. With an async [`Transport`](crate::Transport) a call
+//! is awaited; with a [`BlockingTransport`](crate::BlockingTransport) it is sent with
+//! [`Call::send`](crate::Call::send). The methods are declared with their operations, one file
+//! per API domain (see [`crate::endpoints`]).
 
 use std::sync::Arc;
 

@@ -48,7 +48,10 @@ pub mod session;
 pub mod storage_edit;
 mod trace;
 pub mod transport;
+pub mod upload;
 pub mod webhooks;
+#[cfg(feature = "yrs")]
+pub mod yjs_edit;
 
 pub use call::{Call, CallFuture, CallOptions};
 pub use client::Client;

@@ -24,7 +24,7 @@ use crate::{
 const MIB: usize = 1024 * 1024;
 
 /// A storage file ID no other test uses: 21 bytes of the SHA-256 of a unique string.
-fn file_id(label: &str) -> StorageFileId {
+pub(crate) fn file_id(label: &str) -> StorageFileId {
     let digest = ring::digest::digest(&ring::digest::SHA256, unique_room_id(label).as_bytes());
     let mut bytes = [0u8; 21];
     bytes.copy_from_slice(&digest.as_ref()[..21]);
@@ -32,7 +32,7 @@ fn file_id(label: &str) -> StorageFileId {
 }
 
 /// The SHA-256 of `data` in lower-case hex.
-fn sha256_hex(data: &[u8]) -> String {
+pub(crate) fn sha256_hex(data: &[u8]) -> String {
     ring::digest::digest(&ring::digest::SHA256, data)
         .as_ref()
         .iter()
@@ -42,7 +42,7 @@ fn sha256_hex(data: &[u8]) -> String {
 
 /// `len` bytes that don't repeat in any short period (xorshift64), so a misplaced part or a
 /// truncated download can't compare equal by accident.
-fn pseudo_random_bytes(len: usize, mut state: u64) -> Vec<u8> {
+pub(crate) fn pseudo_random_bytes(len: usize, mut state: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(len + 8);
     while out.len() < len {
         state ^= state << 13;
@@ -56,7 +56,7 @@ fn pseudo_random_bytes(len: usize, mut state: u64) -> Vec<u8> {
 
 /// Downloads a signed URL with a plain GET (no `Authorization`) through the adapter's
 /// transport.
-fn download<D: Driver>(d: &D, url: &str) -> Result<HttpResponse> {
+pub(crate) fn download<D: Driver>(d: &D, url: &str) -> Result<HttpResponse> {
     let request = http::Request::get(url)
         .body(Bytes::new())
         .expect("a valid GET request");

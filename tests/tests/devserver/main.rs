@@ -19,7 +19,8 @@
 //! spec, the assertions follow the server and say so.
 //!
 //! Modules: [`rooms`] (rooms, active users, auth errors, stubs), [`storage`] (Storage and
-//! Yjs), [`files`] (storage files), [`tokens`] (authorize/identify user), [`feeds`].
+//! Yjs), [`files`] (storage files), [`uploads`] (uploads in one call), [`yjs_edit`] (server-side
+//! Yjs edits against Node's yjs), [`tokens`] (authorize/identify user), [`feeds`].
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -42,6 +43,8 @@ mod files;
 mod rooms;
 mod storage;
 mod tokens;
+mod uploads;
+mod yjs_edit;
 
 type Result<T = (), E = Error> = std::result::Result<T, E>;
 
@@ -333,6 +336,11 @@ scenarios! {
         lb::storage_files::UploadStorageFile, lb::storage::InitializeStorageDocument,
         lb::storage::GetStorageDocument,
     ],
+    uploads::upload_matrix => [lb::rooms::CreateRoom, lb::storage_files::GetStorageFile],
+    uploads::failed_part_aborts_the_upload => [
+        lb::storage_files::GetStorageFile, lb::storage_files::CompleteStorageFileMultipartUpload,
+    ],
+    yjs_edit::concurrent_yjs_edits_merge => [lb::yjs::SendYjsBinaryUpdate, lb::yjs::GetYjsDocument],
     tokens::authorize_user_token => [lb::auth::AuthorizeUser],
     tokens::identify_user_token => [lb::auth::IdentifyUser],
     tokens::authorize_user_rejects_unknown_permission => [lb::auth::AuthorizeUser],

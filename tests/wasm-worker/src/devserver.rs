@@ -25,7 +25,7 @@ const PART_SIZE: usize = 5 * 1024 * 1024;
 const MULTIPART_SIZE: usize = 6 * 1024 * 1024;
 
 /// A fresh file ID from `crypto`-free randomness (unique enough within one room).
-fn random_file_id() -> StorageFileId {
+pub(crate) fn random_file_id() -> StorageFileId {
     let mut bytes = [0u8; 21];
     for b in &mut bytes {
         // 0 <= random() < 1, so the product fits in a byte.
@@ -36,7 +36,7 @@ fn random_file_id() -> StorageFileId {
 
 /// `len` bytes that are neither constant nor periodic at any small period (xorshift32), so
 /// a part swapped, truncated or shifted on the way would not compare equal.
-fn pseudo_random_bytes(len: usize, seed: u32) -> Vec<u8> {
+pub(crate) fn pseudo_random_bytes(len: usize, seed: u32) -> Vec<u8> {
     let mut state = seed.max(1);
     (0..len)
         .map(|_| {
@@ -49,7 +49,7 @@ fn pseudo_random_bytes(len: usize, seed: u32) -> Vec<u8> {
 }
 
 /// Creates a room for a scenario and registers it for cleanup.
-async fn new_room(client: &Client, r: &mut Report, id: &str) -> Step {
+pub(crate) async fn new_room(client: &Client, r: &mut Report, id: &str) -> Step {
     r.ok(
         "create_room",
         client.create_room(id, [RoomPermission::RoomWrite]).await,
@@ -59,7 +59,11 @@ async fn new_room(client: &Client, r: &mut Report, id: &str) -> Step {
 }
 
 /// Downloads a signed URL with the bare transport; `None` (and a failed check) on error.
-async fn download(r: &mut Report, name: &str, url: &str) -> Option<http::Response<Bytes>> {
+pub(crate) async fn download(
+    r: &mut Report,
+    name: &str,
+    url: &str,
+) -> Option<http::Response<Bytes>> {
     let request = match http::Request::builder().uri(url).body(Bytes::new()) {
         Ok(request) => request,
         Err(e) => {

@@ -34,6 +34,7 @@ mod devserver;
 mod faults;
 mod options;
 mod prism;
+mod uploads;
 mod webhooks;
 
 /// The scenario names [`run`] accepts, in the order the runner should use.
@@ -52,6 +53,7 @@ const SCENARIOS: &[&str] = &[
     "connect_error",
     "storage_files",
     "multipart",
+    "uploads",
     "auth",
     "feeds",
     "prism_validation",
@@ -301,6 +303,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "connect_error" => connect_error(&params, r).await,
         "storage_files" => devserver::storage_files(&params, r).await,
         "multipart" => devserver::multipart(&params, r).await,
+        "uploads" => uploads::uploads(&params, r).await,
         "auth" => devserver::auth(&params, r).await,
         "feeds" => devserver::feeds(&params, r).await,
         "prism_validation" => prism::prism_validation(&params, r).await,
