@@ -298,7 +298,7 @@ fn case(rng: &mut Rng, i: usize) -> Value {
     } else {
         "in_missing".to_owned()
     };
-    let editor = if i % 2 == 0 { "lexical" } else { "tiptap" };
+    let editor = ["lexical", "tiptap"][i % 2];
     let key = if editor == "lexical" {
         "root"
     } else {
