@@ -1,4 +1,25 @@
 //! Text mention notifications: a mention in a room's Lexical or Tiptap document.
+//!
+//! Checked against `@liveblocks/emails` 3.13.4 (`tests/tests/oracles/emails_mentions.rs`).
+//! Deliberate differences:
+//!
+//! - group mentions show the group name your groups resolver returns; the package's HTML
+//!   and React entry points don't pass `resolveGroupsInfo` on and show the group ID (resolve
+//!   no groups to get its output);
+//! - where the package throws (a room editor other than `lexical`/`tiptap`, an update Yjs
+//!   can't decode, a Tiptap mention node without attributes), [`select_text_mention`]
+//!   returns a [`TextMentionError`]; the package's `console.warn`s are not reproduced;
+//! - a style set to `None` in [`HtmlStyles`] leaves the `style` attribute out (the package
+//!   writes `style=""`); the container `<div>` takes the `paragraph` style;
+//! - documents no editor writes: a Tiptap mention whose `id` isn't a string is skipped (the
+//!   package shows `undefined`), non-text embeds in Tiptap text are skipped, entries of
+//!   `__userIds`/`userIds` that aren't strings are dropped (and `userIds` is parsed by
+//!   `serde_json`, which refuses lone surrogate escapes), an embedded string value in a
+//!   Lexical node reads as text and a bigint `__format` as a number (yrs doesn't tell them
+//!   apart), trees deeper than 256 levels are malformed (Lexical: read as empty, as the
+//!   package does on any error; Tiptap: an error);
+//! - a panic of `yrs` on a hostile update is caught and becomes [`TextMentionError::Document`]
+//!   where panics unwind (not on `wasm32-unknown-unknown`).
 
 use std::future::{Future, IntoFuture as _};
 
