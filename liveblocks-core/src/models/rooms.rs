@@ -136,6 +136,13 @@ pub struct Room {
 
 open_enum! {
     /// The kind of a room's text editor.
+    ///
+    /// ```
+    /// use liveblocks_core::models::rooms::TextEditorKind;
+    ///
+    /// assert_eq!(TextEditorKind::from("tiptap"), TextEditorKind::Tiptap);
+    /// assert_eq!(TextEditorKind::from("slate").as_str(), "slate");
+    /// ```
     pub enum TextEditorKind {
         /// Lexical (`@liveblocks/react-lexical`).
         Lexical = "lexical",
@@ -168,6 +175,12 @@ pub struct RoomTextEditor {
 
 impl RoomTextEditor {
     /// An editor whose tree is under this Yjs root.
+    ///
+    /// ```
+    /// use liveblocks_core::models::rooms::{RoomTextEditor, TextEditorKind};
+    ///
+    /// assert_eq!(RoomTextEditor::new(TextEditorKind::Lexical, "root").root_key(), Some("root"));
+    /// ```
     pub fn new(kind: TextEditorKind, root_key: impl Into<String>) -> Self {
         RoomTextEditor {
             kind,

@@ -36,6 +36,19 @@ use super::{lexical, tiptap, NotificationAuthor, RoomInfo};
 
 /// A piece of the text around a mention, as `@liveblocks/emails` passes it to its `Text` and
 /// `Mention` components.
+///
+/// ```
+/// use liveblocks_core::notification_content::TextMentionNode;
+///
+/// fn plain(nodes: &[TextMentionNode]) -> String {
+///     nodes.iter().map(|node| match node {
+///         TextMentionNode::Text(text) => text.text.clone(),
+///         TextMentionNode::Mention { id, .. } => format!("@{id}"),
+///         _ => String::new(),
+///     }).collect()
+/// }
+/// assert_eq!(plain(&[]), "");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TextMentionNode {
@@ -51,6 +64,13 @@ pub enum TextMentionNode {
 }
 
 /// Formatted text around a mention.
+///
+/// ```
+/// use liveblocks_core::notification_content::TextMentionText;
+///
+/// let text = TextMentionText::default();
+/// assert!(!text.bold && !text.italic && !text.strikethrough && !text.code && text.text.is_empty());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TextMentionText {
@@ -68,6 +88,21 @@ pub struct TextMentionText {
 
 /// The mention a notification is about, and the text of its paragraph around it (up to the
 /// nearest paragraph boundary or line break on each side), read from the room's document.
+///
+/// ```
+/// use liveblocks_core::comment_body::{HtmlStyles, MentionInfo, MentionNames};
+/// use liveblocks_core::notification_content::{RoomInfo, TextMentionSelection};
+/// use liveblocks_core::webhooks::TextMentionNotificationData;
+///
+/// fn email(selection: &TextMentionSelection, event: &TextMentionNotificationData) -> String {
+///     let ids = selection.ids_to_resolve(); // the author first, then mentioned users
+///     let mut names = MentionNames::new();
+///     names.insert_users(&ids.user_ids, ids.user_ids.iter().map(|id| Some(MentionInfo::named(id.to_uppercase()))).collect());
+///     let room = RoomInfo::default().name("Roadmap");
+///     let content = selection.render(event, &names, Some(&room), &HtmlStyles::email());
+///     format!("{} mentioned you in {:?}: {}", content.author.id, content.room.name, content.html)
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TextMentionSelection {
@@ -88,6 +123,15 @@ pub struct TextMentionSelection {
 }
 
 /// Everything an e-mail about a text mention needs (`prepareTextMentionNotificationEmailAsHtml`).
+///
+/// ```
+/// use liveblocks_core::notification_content::TextMentionNotificationContent;
+///
+/// fn subject(content: &TextMentionNotificationContent) -> String {
+///     let author = content.author.info.name.as_deref().unwrap_or(&content.author.id);
+///     format!("{author} mentioned you in {}", content.room.name.as_deref().unwrap_or(&content.room_id))
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextMentionNotificationContent {
@@ -116,6 +160,19 @@ pub struct TextMentionNotificationContent {
 }
 
 /// Why the document of a text mention could not be read.
+///
+/// ```
+/// use liveblocks_core::models::{notifications::InboxNotification, rooms::Room};
+/// use liveblocks_core::notification_content::{select_text_mention, TextMentionError};
+///
+/// # fn run(room: &Room, inbox: &InboxNotification) {
+/// match select_text_mention(room, inbox, &[1, 2, 3]) {
+///     Err(TextMentionError::Document(reason)) => eprintln!("not a Yjs update: {reason}"),
+///     Err(other) => eprintln!("{other}"),
+///     Ok(_) => {}
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextMentionError {
@@ -231,7 +288,8 @@ pub(super) struct Found {
 
 impl TextMentionSelection {
     /// Step 2: the users (the author, then the mentioned users) and groups to resolve, each
-    /// once, in the order `@liveblocks/emails` batches them.
+    /// once, in the order `@liveblocks/emails` batches them (see the example of
+    /// [`TextMentionSelection`]).
     pub fn ids_to_resolve(&self) -> MentionIds {
         let mut ids = MentionIds::default();
         ids.user_ids.push(self.author_id.clone());
@@ -256,7 +314,8 @@ impl TextMentionSelection {
     ///
     /// Unlike `@liveblocks/emails`, whose HTML and React entry points do not pass
     /// `resolveGroupsInfo` on (so group mentions show the group ID), resolved group names are
-    /// shown; leave groups unresolved to get the package's output.
+    /// shown; leave groups unresolved to get the package's output. See the example of
+    /// [`TextMentionSelection`].
     pub fn render(
         &self,
         event: &TextMentionNotificationData,
@@ -346,6 +405,14 @@ fn render_html(nodes: &[TextMentionNode], names: &MentionNames, styles: &HtmlSty
 }
 
 /// Why [`prepare_text_mention_notification`] failed.
+///
+/// ```
+/// use liveblocks_core::notification_content::PrepareTextMentionError;
+///
+/// fn retryable(error: &PrepareTextMentionError<std::io::Error>) -> bool {
+///     matches!(error, PrepareTextMentionError::Api(_))
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PrepareTextMentionError<E> {
