@@ -29,7 +29,7 @@
 //! # Ok::<(), liveblocks_core::comment_body::ResolveError<std::convert::Infallible>>(())
 //! ```
 
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod mentions;
 mod text;

@@ -124,6 +124,78 @@ pub struct Room {
     pub groups_accesses: RoomAccesses,
     /// The room's metadata.
     pub metadata: RoomMetadata,
+    /// The text editor whose document the room's Yjs document holds, once a client reported
+    /// one (`experimental_textEditor`, not in the spec; read by text mention e-mails).
+    #[serde(
+        rename = "experimental_textEditor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub experimental_text_editor: Option<RoomTextEditor>,
+}
+
+open_enum! {
+    /// The kind of a room's text editor.
+    ///
+    /// ```
+    /// use liveblocks_core::models::rooms::TextEditorKind;
+    ///
+    /// assert_eq!(TextEditorKind::from("tiptap"), TextEditorKind::Tiptap);
+    /// assert_eq!(TextEditorKind::from("slate").as_str(), "slate");
+    /// ```
+    pub enum TextEditorKind {
+        /// Lexical (`@liveblocks/react-lexical`).
+        Lexical = "lexical",
+        /// Tiptap (`@liveblocks/react-tiptap`).
+        Tiptap = "tiptap",
+    }
+}
+
+/// The text editor a room's Yjs document holds (`experimental_textEditor` of a room).
+///
+/// ```
+/// use liveblocks_core::models::rooms::{RoomTextEditor, TextEditorKind};
+///
+/// let editor: RoomTextEditor = serde_json::from_str(r#"{"type":"tiptap","rootKey":["default"]}"#)?;
+/// assert_eq!(editor.kind, TextEditorKind::Tiptap);
+/// assert_eq!(editor.root_key(), Some("default"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RoomTextEditor {
+    /// The editor.
+    #[serde(rename = "type")]
+    pub kind: TextEditorKind,
+    /// The name of the Yjs root type holding the editor's tree: a string, or a list whose
+    /// first entry is the name.
+    pub root_key: serde_json::Value,
+}
+
+impl RoomTextEditor {
+    /// An editor whose tree is under this Yjs root.
+    ///
+    /// ```
+    /// use liveblocks_core::models::rooms::{RoomTextEditor, TextEditorKind};
+    ///
+    /// assert_eq!(RoomTextEditor::new(TextEditorKind::Lexical, "root").root_key(), Some("root"));
+    /// ```
+    pub fn new(kind: TextEditorKind, root_key: impl Into<String>) -> Self {
+        RoomTextEditor {
+            kind,
+            root_key: serde_json::Value::String(root_key.into()),
+        }
+    }
+
+    /// The name of the Yjs root type, as `@liveblocks/emails` reads it (the key, or the first
+    /// of a list of keys); `None` when it is neither.
+    pub fn root_key(&self) -> Option<&str> {
+        match &self.root_key {
+            serde_json::Value::Array(keys) => keys.first().and_then(serde_json::Value::as_str),
+            key => key.as_str(),
+        }
+    }
 }
 
 /// The storage engine of a new room.

@@ -20,6 +20,7 @@ mod requests;
 mod responses;
 mod spec_coverage;
 mod storage_files;
+mod text_mentions;
 mod tracing_spans;
 mod versions;
 mod webhooks_proptest;

@@ -14,6 +14,7 @@ use std::process::Command;
 
 mod comment_bodies;
 mod emails;
+mod emails_mentions;
 mod rng;
 mod webhook_corpus;
 mod webhooks;
