@@ -16,8 +16,8 @@
 # 6. stops the Prism it started, however the run ends.
 #
 # Environment: PRISM_URL (use this Prism instead of starting one), SPEC (the OpenAPI spec;
-# default ../shared/spec/v2.openapi.json next to the repository), PRISM_TIMEOUT (seconds to
-# wait for Prism, default 60).
+# default spec/v2.facts.openapi.json, the project's copy), PRISM_TIMEOUT (seconds to wait for
+# Prism, default 60).
 #
 # Needs what scripts/install.sh installs: the wasm32 target, wasm-bindgen-cli at exactly the
 # wasm-bindgen version in Cargo.lock, and node_modules (liveblocks, @stoplight/prism-cli,
@@ -88,7 +88,7 @@ if [[ -n "${PRISM_URL:-}" ]]; then
     PRISM_URL="${PRISM_URL%/}"
     log "using the running Prism at $PRISM_URL (PRISM_URL is set)"
 else
-    SPEC="${SPEC:-$ROOT/../shared/spec/v2.openapi.json}"
+    SPEC="${SPEC:-$ROOT/spec/v2.facts.openapi.json}"
     [[ -f "$SPEC" ]] || die "OpenAPI spec not found at $SPEC (set SPEC=/path/to/v2.openapi.json, or PRISM_URL to a running Prism)"
     [[ -x node_modules/.bin/prism ]] || die "node_modules/.bin/prism is missing (npm ci, or scripts/install.sh)"
     mkdir -p "$(dirname "$PRISM_LOG")"

@@ -21,8 +21,9 @@
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
 # CI runs them all.
 #
-# Environment: SPEC overrides the OpenAPI spec path (default: ../shared/spec/v2.openapi.json
-# next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
+# Environment: SPEC overrides the OpenAPI spec Prism serves (default: spec/v2.facts.openapi.json,
+# the project's copy, see spec/README.md); PRISM_TIMEOUT the seconds to wait for Prism
+# (default 60).
 set -euo pipefail
 
 ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism prism-dynamic wasm)
@@ -141,7 +142,7 @@ PRISM_SPEC="$PRISM_DIR/v2.derived.json"
 
 # Writes the copy of the spec Prism serves (paths under /v2, see scripts/derive-prism-spec.mjs).
 derive_prism_spec() {
-    local spec="${SPEC:-$(git rev-parse --show-toplevel)/../shared/spec/v2.openapi.json}"
+    local spec="${SPEC:-$ROOT/spec/v2.facts.openapi.json}"
     if [[ ! -f "$spec" ]]; then
         echo "OpenAPI spec not found at $spec (set SPEC=/path/to/v2.openapi.json)" >&2
         return 1
