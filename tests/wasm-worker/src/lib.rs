@@ -1,6 +1,6 @@
 //! Live scenarios for `liveblocks-wasm`, compiled to wasm32 and run inside workerd.
 //!
-//! `tests/workerd/run.mjs` loads this crate's `wasm-bindgen --target web` output into
+//! `tests/wasm-runtimes/run.mjs` loads this crate's `wasm-bindgen --target web` output into
 //! miniflare and calls [`run`] once per name in [`scenarios`]. `scripts/test-wasm.sh` starts
 //! two servers for them: the local dev server (real semantics: rooms, Storage, Yjs, storage
 //! files, tokens, Feeds) and Prism mocking the official OpenAPI spec with request validation
