@@ -4,19 +4,24 @@
 #   ./scripts/test.sh
 #
 # Steps, in order, each timed; the first failure stops the run and is reported:
-#   install     scripts/install.sh (npm packages, wasm target, wasm-bindgen-cli)
+#   install     scripts/install.sh (npm packages, wasm target, wasm-bindgen-cli, chromium)
 #   fmt         cargo fmt --check
-#   clippy      cargo clippy on every crate and target, warnings denied
-#   unit        unit and doc tests of every crate but the live suites
+#   clippy      cargo clippy on every crate and target, warnings denied (the Worker example
+#               for wasm32 too)
+#   unit        unit and doc tests of every crate but the live suites and the README crate
 #   doc         rustdoc, warnings denied
 #   wasm-core   liveblocks-core builds for wasm32-unknown-unknown
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
+#   readme      every Rust snippet of README.md and the crate READMEs (examples/readme),
+#               compiled, and run against the local Liveblocks dev server
+#   examples    the examples (CLI, axum service, Cloudflare Worker in workerd) against the
+#               dev server: scripts/test-examples.sh
 #   devserver   tests/tests/devserver/ against the local Liveblocks dev server
 #   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors, plus a
 #               plain mock for the answers the spec contradicts)
 #   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)
-#   wasm        scripts/test-wasm.sh
+#   wasm        scripts/test-wasm.sh: the wasm suite in workerd, Node and headless Chromium
 #
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
 # CI runs them all.
@@ -26,7 +31,7 @@
 # (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism prism-dynamic wasm)
+ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live readme examples devserver prism prism-dynamic wasm)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -123,6 +128,18 @@ check_core_deps() {
         return 1
     fi
     echo "liveblocks-core: $(wc -l <<<"$names") crates, none of tokio hyper ureq reqwest mio socket2 web-sys js-sys"
+}
+
+run_clippy() {
+    cargo clippy --workspace --all-targets -- -D warnings
+    # The Worker example only has code on wasm32.
+    cargo clippy -p liveblocks-example-worker --target wasm32-unknown-unknown -- -D warnings
+}
+
+run_readme_snippets() {
+    # The snippets not marked no_run talk to the dev server (Client::from_env()).
+    npx --no-install liveblocks dev --random-port --no-check \
+        --cmd "cargo test -p liveblocks-readme --doc"
 }
 
 run_devserver_suite() {
@@ -227,12 +244,14 @@ run_wasm_suite() {
 
 step install bash scripts/install.sh
 step fmt cargo fmt --all -- --check
-step clippy cargo clippy --workspace --all-targets -- -D warnings
-step unit cargo test --workspace --exclude liveblocks-tests
+step clippy run_clippy
+step unit cargo test --workspace --exclude liveblocks-tests --exclude liveblocks-readme
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
 step core-deps check_core_deps
 step build-live cargo test -p liveblocks-tests --no-run
+step readme run_readme_snippets
+step examples bash scripts/test-examples.sh
 step devserver run_devserver_suite
 step prism run_prism_suite
 step prism-dynamic run_prism_dynamic_suite
