@@ -127,20 +127,43 @@ export async function startHelperServer() {
 
 // A reverse proxy on a loopback port that forwards everything to `target` and adds the CORS
 // headers a browser page needs (the dev server and Prism send none), answering preflights
-// itself. Used for the browser runtime only.
+// itself. URLs of the upstream inside JSON answers (the dev server's signed storage-file URLs
+// point at itself) are rewritten to the proxy, so the browser follows them through it too.
+// Used for the browser runtime only.
 export async function startCorsProxy(target) {
   const upstream = new URL(target);
+  const upstreamOrigins = [
+    `http://localhost:${upstream.port}`,
+    `http://127.0.0.1:${upstream.port}`,
+    `http://[::1]:${upstream.port}`,
+  ];
+  let self = "";
   const server = http.createServer((req, res) => {
     if (answeredPreflight(req, res)) return;
     const headers = { ...req.headers, host: upstream.host };
     delete headers.origin; // the upstream sees a plain server-to-server call
     delete headers.referer;
+    delete headers["accept-encoding"]; // plain bodies, so JSON can be rewritten
     const forward = http.request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
       (answer) => {
         const out = { ...answer.headers, ...corsHeaders(req) };
-        res.writeHead(answer.statusCode, out);
-        answer.pipe(res);
+        if (!String(answer.headers["content-type"] ?? "").includes("json")) {
+          res.writeHead(answer.statusCode, out);
+          answer.pipe(res);
+          return;
+        }
+        const chunks = [];
+        answer.on("data", (chunk) => chunks.push(chunk));
+        answer.on("end", () => {
+          let body = Buffer.concat(chunks).toString("utf8");
+          for (const origin of upstreamOrigins) body = body.split(origin).join(self);
+          const bytes = Buffer.from(body, "utf8");
+          delete out["transfer-encoding"];
+          out["content-length"] = String(bytes.length);
+          res.writeHead(answer.statusCode, out);
+          res.end(bytes);
+        });
       },
     );
     forward.on("error", (error) => {
@@ -150,7 +173,8 @@ export async function startCorsProxy(target) {
     req.pipe(forward);
   });
   const close = trackSockets(server);
-  return { url: await listen(server), close };
+  self = await listen(server);
+  return { url: self, close };
 }
 
 // A loopback URL where nothing listens (for the connection-error scenario).

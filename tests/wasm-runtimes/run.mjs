@@ -86,6 +86,7 @@ for (const which of runtimes) {
       baseUrl: urls.baseUrl,
       prismUrl: urls.prismUrl,
       secret,
+      runtime: which,
     };
     console.log(
       `${runtime.name}: dev server at ${params.baseUrl}, Prism at ${params.prismUrl}, rooms prefixed ${params.prefix}`,
