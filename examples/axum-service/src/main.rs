@@ -49,8 +49,15 @@ fn room_json(room: &Room) -> serde_json::Value {
 
 async fn list_rooms(State(client): State<Client>) -> Result<Json<serde_json::Value>, ApiError> {
     // Every page, 100 rooms at a time, as one Stream of rooms.
-    let rooms: Vec<Room> = client.get_rooms().limit(100).into_items().try_collect().await?;
-    Ok(Json(json!({ "rooms": rooms.iter().map(room_json).collect::<Vec<_>>() })))
+    let rooms: Vec<Room> = client
+        .get_rooms()
+        .limit(100)
+        .into_items()
+        .try_collect()
+        .await?;
+    Ok(Json(
+        json!({ "rooms": rooms.iter().map(room_json).collect::<Vec<_>>() }),
+    ))
 }
 
 async fn get_room(
@@ -84,14 +91,19 @@ async fn delete_room(
 fn app(client: Client) -> Router {
     Router::new()
         .route("/rooms", get(list_rooms))
-        .route("/rooms/{id}", get(get_room).post(create_room).delete(delete_room))
+        .route(
+            "/rooms/{id}",
+            get(get_room).post(create_room).delete(delete_room),
+        )
         .with_state(client)
 }
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_env()?; // LIVEBLOCKS_SECRET_KEY, LIVEBLOCKS_BASE_URL (optional)
-    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     // The bound address (port 0 picks a free one), for scripts that start the service.
     println!("listening on http://{}", listener.local_addr()?);

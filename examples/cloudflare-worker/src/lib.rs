@@ -52,8 +52,13 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
     let client = client(&env)?;
     Router::with_data(client)
         .get_async("/rooms", |_req, ctx| async move {
-            let rooms: Result<Vec<Room>, _> =
-                ctx.data.get_rooms().limit(100).into_items().try_collect().await;
+            let rooms: Result<Vec<Room>, _> = ctx
+                .data
+                .get_rooms()
+                .limit(100)
+                .into_items()
+                .try_collect()
+                .await;
             match rooms {
                 Ok(rooms) => Response::from_json(&serde_json::json!({
                     "rooms": rooms.iter().map(room_json).collect::<Vec<_>>()
