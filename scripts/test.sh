@@ -131,7 +131,7 @@ check_core_deps() {
 }
 
 run_clippy() {
-    cargo clippy --workspace --all-targets -- -D warnings
+    cargo clippy --workspace --all-targets --all-features -- -D warnings
     # The Worker example only has code on wasm32.
     cargo clippy -p liveblocks-example-worker --target wasm32-unknown-unknown -- -D warnings
 }
@@ -245,7 +245,7 @@ run_wasm_suite() {
 step install bash scripts/install.sh
 step fmt cargo fmt --all -- --check
 step clippy run_clippy
-step unit cargo test --workspace --exclude liveblocks-tests --exclude liveblocks-readme
+step unit cargo test --workspace --exclude liveblocks-tests --exclude liveblocks-readme --all-features
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 step wasm-core cargo build -p liveblocks-core --target wasm32-unknown-unknown
 step core-deps check_core_deps

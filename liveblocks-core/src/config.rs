@@ -15,8 +15,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.liveblocks.io";
 /// The `User-Agent` sent with every request: `liveblocks-rs/<version>`.
 pub const USER_AGENT: &str = concat!("liveblocks-rs/", env!("CARGO_PKG_VERSION"));
 
-/// The timeout adapters apply to a whole request when none is configured.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+pub use crate::transport::{DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT};
 
 /// Environment variable holding the secret key (the dev server sets it too).
 pub const ENV_SECRET_KEY: &str = "LIVEBLOCKS_SECRET_KEY";
@@ -59,7 +58,9 @@ pub struct Config {
     base_url: String,
     user_agent: String,
     timeout: Duration,
+    deadline: Option<Duration>,
     retry: RetryPolicy,
+    max_response_bytes: u64,
 }
 
 impl Config {
@@ -120,7 +121,9 @@ impl Config {
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: USER_AGENT.to_owned(),
             timeout: DEFAULT_TIMEOUT,
+            deadline: None,
             retry: RetryPolicy::none(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -167,16 +170,40 @@ impl Config {
         Ok(self)
     }
 
-    /// The time a transport allows for one whole request (default 60 s).
+    /// The time one attempt may take, from sending the request to the last byte of the
+    /// response body (default 60 s). Each retry gets this time again; to bound the whole
+    /// call, set [`Config::with_deadline`] too. Every call can override it
+    /// ([`Call::with_timeout`](crate::Call::with_timeout)).
     ///
-    /// Core never reads a clock: this is a setting the adapters apply.
+    /// `Duration::ZERO` is not "no timeout": a call made with it fails with
+    /// [`Error::InvalidInput`] before sending anything, on every transport. For no practical
+    /// limit, pass `Duration::MAX`.
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
+    /// The time a whole call may take: every attempt and every wait between retries (no
+    /// deadline by default). When it passes, the call fails with a
+    /// [`TransportErrorKind::Timeout`](crate::TransportErrorKind::Timeout) error that says how
+    /// many attempts were made, and a retry whose wait would not end before it is not made.
+    /// Each attempt's timeout is also shortened to what is left of it. `Duration::ZERO` is
+    /// rejected like in [`Config::with_timeout`].
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The largest response body a call accepts (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 128 MiB). A larger body fails the call with
+    /// [`TransportErrorKind::TooLarge`](crate::TransportErrorKind::TooLarge) while it is read.
+    pub fn with_max_response_bytes(mut self, max: u64) -> Self {
+        self.max_response_bytes = max;
+        self
+    }
+
     /// Retries failed requests that are safe to retry (off by default); see
-    /// [`crate::retry`]. The adapter transports apply it.
+    /// [`crate::retry`]. Core applies it for every transport.
     ///
     /// ```
     /// use liveblocks_core::{retry::RetryPolicy, Config};
@@ -190,7 +217,7 @@ impl Config {
         self
     }
 
-    /// The retry policy adapters apply.
+    /// The retry policy of every call (unless a call overrides it).
     pub fn retry(&self) -> RetryPolicy {
         self.retry
     }
@@ -210,9 +237,19 @@ impl Config {
         &self.user_agent
     }
 
-    /// The whole-request timeout adapters apply.
+    /// The time one attempt may take (see [`Config::with_timeout`]).
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The time a whole call may take, if bounded (see [`Config::with_deadline`]).
+    pub fn deadline(&self) -> Option<Duration> {
+        self.deadline
+    }
+
+    /// The largest response body a call accepts.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
     }
 
     /// The `Authorization` header value. Kept crate-private so the secret only leaves
@@ -233,7 +270,9 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -302,6 +341,16 @@ fn normalize_base_url(raw: &str) -> Result<String, Error> {
         return Err(invalid("it may not carry a query or fragment"));
     }
     Ok(trimmed.to_owned())
+}
+
+/// A transport that can build itself from a [`Config`].
+///
+/// The adapter crates implement it, which gives their client aliases the constructors
+/// [`Client::new`](crate::Client::new), [`Client::from_env`](crate::Client::from_env) and
+/// [`Client::from_config`](crate::Client::from_config).
+pub trait FromConfig: Sized {
+    /// Builds the transport for `config`.
+    fn from_config(config: &Config) -> Result<Self, Error>;
 }
 
 #[cfg(test)]

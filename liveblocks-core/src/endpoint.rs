@@ -162,6 +162,9 @@ pub struct RequestBuilder<'a> {
     path: String,
     query: String,
     body: Bytes,
+    /// The first invalid input met; [`RequestBuilder::build`] returns it. Deferring it keeps
+    /// every step chainable.
+    error: Option<Error>,
 }
 
 impl<'a> RequestBuilder<'a> {
@@ -173,20 +176,29 @@ impl<'a> RequestBuilder<'a> {
             path: operation.path.to_owned(),
             query: String::new(),
             body: Bytes::new(),
+            error: None,
         }
+    }
+
+    fn fail(mut self, error: Error) -> Self {
+        self.error.get_or_insert(error);
+        self
     }
 
     /// Fills `{name}` in the path template with `value`, percent-encoded as one segment.
     ///
     /// `""`, `"."` and `".."` are rejected: URL parsers drop or resolve such segments (even
     /// percent-encoded), so the request would silently address another resource.
-    pub fn path_param(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        check_not_empty(self.operation.id, name, value)?;
+    pub fn path_param(mut self, name: &str, value: &str) -> Self {
+        if let Err(error) = check_not_empty(self.operation.id, name, value) {
+            return self.fail(error);
+        }
         if value == "." || value == ".." {
-            return Err(Error::invalid_input(format!(
+            let message = format!(
                 "`{name}` can't be {value:?}: URLs treat it as a relative path ({})",
                 self.operation.id
-            )));
+            );
+            return self.fail(Error::invalid_input(message));
         }
         let placeholder = format!("{{{name}}}");
         debug_assert!(
@@ -195,7 +207,7 @@ impl<'a> RequestBuilder<'a> {
             self.operation.id
         );
         self.path = self.path.replace(&placeholder, &encode_component(value));
-        Ok(self)
+        self
     }
 
     /// Appends `name=value` to the query string.
@@ -239,13 +251,25 @@ impl<'a> RequestBuilder<'a> {
     }
 
     /// Sets a JSON body.
-    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
         debug_assert_eq!(self.operation.request_body, BodyKind::Json);
-        let bytes = serde_json::to_vec(body).map_err(|e| {
-            Error::invalid_input(format!("the request body can't be serialized: {e}"))
-        })?;
-        self.body = Bytes::from(bytes);
-        Ok(self)
+        match serde_json::to_vec(body) {
+            Ok(bytes) => {
+                self.body = Bytes::from(bytes);
+                self
+            }
+            Err(e) => self.fail(Error::invalid_input(format!(
+                "the request body can't be serialized: {e}"
+            ))),
+        }
+    }
+
+    /// Fails the request with `error` (the first one wins) unless `check` passed.
+    pub fn check(self, check: Result<(), Error>) -> Self {
+        match check {
+            Ok(()) => self,
+            Err(error) => self.fail(error),
+        }
     }
 
     /// Sets a raw binary body.
@@ -255,8 +279,11 @@ impl<'a> RequestBuilder<'a> {
         self
     }
 
-    /// Finishes the request.
+    /// Finishes the request, or returns the first invalid input met on the way.
     pub fn build(self) -> Result<HttpRequest, Error> {
+        if let Some(error) = self.error {
+            return Err(error);
+        }
         debug_assert!(
             !self.path.contains('{'),
             "{}: unfilled path parameter in {}",
@@ -296,11 +323,6 @@ pub fn encode_component(value: &str) -> String {
 /// spec documents none).
 pub(crate) fn ignore_body(_response: HttpResponse) -> Result<(), Error> {
     Ok(())
-}
-
-/// Returns a 2xx response's body as raw bytes.
-pub(crate) fn body_bytes(response: HttpResponse) -> Result<Bytes, Error> {
-    Ok(response.into_body())
 }
 
 /// Rejects an empty `value` for the parameter `name` of `operation`.
@@ -377,7 +399,7 @@ macro_rules! path_endpoint {
                 config: &$crate::config::Config,
             ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
                 $crate::endpoint::RequestBuilder::new(config, &Self::OPERATION)
-                    $(.path_param($param, &self.$field)?)+
+                    $(.path_param($param, &self.$field))+
                     .build()
             }
 
@@ -467,7 +489,7 @@ macro_rules! list_endpoint {
                     $crate::endpoint::check_range("limit", limit, 1, 100)?;
                 }
                 $crate::endpoint::RequestBuilder::new(config, &Self::OPERATION)
-                    $(.path_param($param, &self.$field)?)*
+                    $(.path_param($param, &self.$field))*
                     .query_opt("limit", self.limit)
                     .query_opt($cursor, self.cursor.as_ref())
                     .build()

@@ -5,7 +5,7 @@ use std::fmt;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 
-use crate::transport::{TransportError, TransportErrorKind};
+use std::time::Duration;
 
 /// Everything that can go wrong with a call.
 ///
@@ -306,6 +306,115 @@ impl fmt::Debug for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// What kind of transport failure happened, for retry decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made (DNS, refused, TLS handshake).
+    Connect,
+    /// The configured timeout ran out.
+    Timeout,
+    /// The request was cancelled (for example by an `AbortSignal`).
+    Aborted,
+    /// The response body was larger than the call allows
+    /// ([`Config::with_max_response_bytes`](crate::Config::with_max_response_bytes)).
+    TooLarge,
+    /// Anything else: a broken connection, an invalid response...
+    Other,
+}
+
+/// A request that got no complete response.
+pub struct TransportError {
+    kind: TransportErrorKind,
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl TransportError {
+    /// A transport error with a message and no underlying cause.
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        TransportError {
+            kind,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// A transport error caused by another error (kept as `source()`).
+    pub fn with_source(
+        kind: TransportErrorKind,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        let source = source.into();
+        TransportError {
+            kind,
+            message: source.to_string(),
+            source: Some(source),
+        }
+    }
+
+    /// The kind of failure.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// A description of the failure.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            TransportErrorKind::Connect => "connection failed",
+            TransportErrorKind::Timeout => "request timed out",
+            TransportErrorKind::Aborted => "request aborted",
+            TransportErrorKind::TooLarge => "response too large",
+            TransportErrorKind::Other => "transport error",
+        };
+        write!(f, "{kind}: {}", self.message)
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("message", &self.message)
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl ApiError {
+    /// The server's `Retry-After`, in whole seconds, if it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        retry_after(&self.headers)
+    }
+}
+
+impl Error {
+    /// The server's `Retry-After` for an API error, if it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.as_api().and_then(ApiError::retry_after)
+    }
+}
+
+/// Reads `Retry-After` in whole seconds (an HTTP date is not understood and gives `None`).
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+}
 
 #[cfg(test)]
 mod tests {

@@ -31,26 +31,31 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod call;
 pub mod client;
 pub mod config;
+mod declare;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
 pub mod models;
 pub mod pagination;
 pub mod retry;
+mod trace;
 pub mod transport;
 
-pub use client::{Call, CallFuture, Client};
-pub use config::Config;
+pub use call::{Call, CallFuture, CallOptions};
+pub use client::Client;
+pub use config::{Config, FromConfig};
 pub use endpoint::{Endpoint, Operation};
 pub use endpoints::{
     ai, attachments, auth, comments, feeds, groups, management, notifications, rooms, storage,
     storage_files, versions, yjs,
 };
 pub use error::{ApiError, DecodeError, Error, ErrorBody};
+pub use error::{TransportError, TransportErrorKind};
 pub use pagination::{Items, Pages, Paginated};
-pub use transport::{BlockingTransport, FromConfig, Transport, TransportError, TransportErrorKind};
+pub use transport::{BlockingTransport, Limits, Transport};
 
 /// Re-exported so adapters and users name the same versions.
 pub use bytes;

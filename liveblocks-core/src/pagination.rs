@@ -33,7 +33,8 @@ use std::task::{ready, Context, Poll};
 
 use futures::Stream;
 
-use crate::client::{Call, CallFuture, Client};
+use crate::call::{Call, CallFuture, CallOptions};
+use crate::client::Client;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::models::{Cursor, Page};
@@ -92,6 +93,7 @@ impl<E: Paginated> Cursors<E> {
 #[must_use = "pages are fetched only when iterated or polled"]
 pub struct Pages<T, E: Endpoint> {
     client: Client<T>,
+    options: CallOptions,
     cursors: Cursors<E>,
     in_flight: Option<CallFuture<E::Output>>,
 }
@@ -106,9 +108,10 @@ pub struct Items<T, E: Paginated> {
 impl<T, E: Paginated> Call<T, E> {
     /// Walks every page, starting with this call's.
     pub fn into_pages(self) -> Pages<T, E> {
-        let (client, endpoint) = self.into_parts();
+        let (client, endpoint, options) = self.into_parts();
         Pages {
             client,
+            options,
             cursors: Cursors::new(endpoint),
             in_flight: None,
         }
@@ -128,7 +131,7 @@ impl<T: BlockingTransport, E: Paginated> Iterator for Pages<T, E> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let endpoint = self.cursors.next_endpoint()?;
-        let result = self.client.call(endpoint).send();
+        let result = Call::from_parts(self.client.clone(), endpoint, self.options.clone()).send();
         match &result {
             Ok(page) => self.cursors.on_page(page),
             Err(_) => self.cursors.stop(),
@@ -167,9 +170,8 @@ where
             let Some(endpoint) = this.cursors.next_endpoint() else {
                 return Poll::Ready(None);
             };
-            this.in_flight = Some(std::future::IntoFuture::into_future(
-                this.client.call(endpoint),
-            ));
+            let call = Call::from_parts(this.client.clone(), endpoint, this.options.clone());
+            this.in_flight = Some(std::future::IntoFuture::into_future(call));
         }
         let result = ready!(this
             .in_flight
@@ -325,10 +327,13 @@ mod tests {
     fn async_stream_of_items() {
         let calls = Arc::new(AtomicUsize::new(0));
         let serve = Arc::new(server(3, false, calls.clone()));
-        let transport = move |request: HttpRequest| {
-            let serve = serve.clone();
-            async move { Ok::<_, TransportError>(serve(request)) }
-        };
+        let transport = crate::transport::from_fn(
+            move |request: HttpRequest| {
+                let serve = serve.clone();
+                async move { Ok::<_, TransportError>(serve(request)) }
+            },
+            |_| std::future::ready(()),
+        );
         let client = Client::with_transport(Config::new("sk_test").unwrap(), transport);
         let ids: Vec<String> = futures::executor::block_on(
             client

@@ -1,8 +1,9 @@
-//! Retrying failed requests: the decision is a pure function here, the waiting is the
-//! transport's.
+//! Retrying failed requests: the decision is a pure function here; the call pipeline
+//! ([`crate::call`]) applies it for every transport and waits with the transport's `sleep`.
 //!
-//! Retries are off unless you opt in with [`Config::with_retry`](crate::Config::with_retry).
-//! The adapter transports then retry what is safe to retry:
+//! Retries are off unless you opt in with [`Config::with_retry`](crate::Config::with_retry)
+//! (or per call with [`Call::with_retry`](crate::Call::with_retry)). Then what is safe to
+//! retry is retried:
 //!
 //! - a connection that could not be made, and `429 Too Many Requests`: any method, since the
 //!   server did not process the request;
@@ -22,13 +23,12 @@
 //! assert_eq!(policy.backoff(3), Duration::from_millis(800));
 //! ```
 
-use std::future::Future;
 use std::time::Duration;
 
 use http::{HeaderMap, Method, StatusCode};
 
-use crate::error::{ApiError, Error};
-use crate::transport::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
+use crate::error::retry_after;
+use crate::transport::{HttpResponse, TransportError, TransportErrorKind};
 
 /// How many times, and how long apart, failed requests are retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,85 +148,8 @@ impl<'a> Failure<'a> {
     }
 }
 
-impl ApiError {
-    /// The server's `Retry-After`, in whole seconds, if it sent one.
-    pub fn retry_after(&self) -> Option<Duration> {
-        retry_after(&self.headers)
-    }
-}
-
-impl Error {
-    /// The server's `Retry-After` for an API error, if it sent one.
-    pub fn retry_after(&self) -> Option<Duration> {
-        self.as_api().and_then(ApiError::retry_after)
-    }
-}
-
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
-}
-
-/// A copy of a request for another attempt (the body is shared, not copied).
-fn copy(request: &HttpRequest) -> HttpRequest {
-    let mut copy = http::Request::new(request.body().clone());
-    *copy.method_mut() = request.method().clone();
-    *copy.uri_mut() = request.uri().clone();
-    *copy.version_mut() = request.version();
-    *copy.headers_mut() = request.headers().clone();
-    copy
-}
-
-/// Sends `request` with `send`, retrying per `policy` and waiting with `sleep`. For blocking
-/// transports.
-pub fn send_blocking(
-    policy: &RetryPolicy,
-    request: HttpRequest,
-    send: impl Fn(HttpRequest) -> Result<HttpResponse, TransportError>,
-    sleep: impl Fn(Duration),
-) -> Result<HttpResponse, TransportError> {
-    let mut retry = 0;
-    loop {
-        let result = send(copy(&request));
-        retry += 1;
-        let wait = Failure::of(&result).and_then(|f| policy.decide(retry, request.method(), &f));
-        match wait {
-            Some(wait) => sleep(wait),
-            None => return result,
-        }
-    }
-}
-
-/// Sends `request` with `send`, retrying per `policy` and waiting with `sleep`. For async
-/// transports.
-pub async fn send_async<S, SF, W, WF>(
-    policy: &RetryPolicy,
-    request: HttpRequest,
-    send: S,
-    sleep: W,
-) -> Result<HttpResponse, TransportError>
-where
-    S: Fn(HttpRequest) -> SF,
-    SF: Future<Output = Result<HttpResponse, TransportError>>,
-    W: Fn(Duration) -> WF,
-    WF: Future<Output = ()>,
-{
-    let mut retry = 0;
-    loop {
-        let result = send(copy(&request)).await;
-        retry += 1;
-        let wait = Failure::of(&result).and_then(|f| policy.decide(retry, request.method(), &f));
-        match wait {
-            Some(wait) => sleep(wait).await,
-            None => return result,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-
     use bytes::Bytes;
 
     use super::*;
@@ -323,70 +246,5 @@ mod tests {
             decide(&p, 1, Method::GET, &dated),
             Some(Duration::from_millis(500))
         );
-    }
-
-    #[test]
-    fn send_blocking_retries_then_returns_the_last_answer() {
-        let answers = RefCell::new(vec![
-            status(200, None),
-            status(503, None),
-            status(503, Some("1")),
-        ]);
-        let waits = RefCell::new(Vec::new());
-        let request = http::Request::builder()
-            .method("GET")
-            .uri("http://x/v2/rooms")
-            .header("authorization", "Bearer sk_x")
-            .body(Bytes::from_static(b"body"))
-            .unwrap();
-        let response = send_blocking(
-            &RetryPolicy::new(5),
-            request,
-            |request| {
-                assert_eq!(request.headers()["authorization"], "Bearer sk_x");
-                assert_eq!(request.body(), &Bytes::from_static(b"body"));
-                answers.borrow_mut().pop().unwrap()
-            },
-            |wait| waits.borrow_mut().push(wait),
-        )
-        .unwrap();
-        assert_eq!(response.status(), 200);
-        assert_eq!(
-            *waits.borrow(),
-            [Duration::from_secs(1), Duration::from_secs(1)]
-        );
-
-        // Out of retries: the last failure is returned as it came.
-        let waits = RefCell::new(0);
-        let response = send_blocking(
-            &RetryPolicy::new(2),
-            http::Request::new(Bytes::new()),
-            |_| status(502, None),
-            |_| *waits.borrow_mut() += 1,
-        )
-        .unwrap();
-        assert_eq!(response.status(), 502);
-        assert_eq!(*waits.borrow(), 2);
-    }
-
-    #[test]
-    fn send_async_retries() {
-        let answers = RefCell::new(vec![status(200, None), status(429, None)]);
-        let waits = RefCell::new(Vec::new());
-        let response = futures::executor::block_on(send_async(
-            &RetryPolicy::new(1),
-            http::Request::new(Bytes::new()),
-            |_| {
-                let answer = answers.borrow_mut().pop().unwrap();
-                async move { answer }
-            },
-            |wait| {
-                waits.borrow_mut().push(wait);
-                async {}
-            },
-        ))
-        .unwrap();
-        assert_eq!(response.status(), 200);
-        assert_eq!(*waits.borrow(), [Duration::from_millis(500)]);
     }
 }

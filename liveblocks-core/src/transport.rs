@@ -1,9 +1,17 @@
 //! The two transport traits: how an `http::Request` becomes an `http::Response`.
 //!
-//! Core never does I/O. A transport is anything that sends one request and returns the whole
-//! response, whatever its status. The adapter crates implement these traits for hyper, ureq
-//! and the JS `fetch`; a closure implements them too, which makes a custom stack or a test
-//! double a few lines:
+//! Core never does I/O, and a transport never decides policy. A transport sends one request
+//! and returns the whole response, whatever its status, and offers a way to wait
+//! ([`Transport::sleep`], [`BlockingTransport::sleep`]). Everything else of a call (retries,
+//! the per-attempt timeout, the overall deadline, per-call headers) runs in core, in
+//! [`crate::call`], the same way for every transport: the adapters' and yours.
+//!
+//! Each request core hands a transport carries its [`Limits`] in its extensions: the time left
+//! for this attempt and the largest response body to accept. A transport should enforce them
+//! while it reads (the adapters do); core also stops waiting for an async transport when the
+//! attempt's time is up, so even a transport that ignores them cannot hang a call.
+//!
+//! A blocking closure is a transport as it is (it waits with `std::thread::sleep`):
 //!
 //! ```
 //! use bytes::Bytes;
@@ -22,45 +30,96 @@
 //! assert_eq!(err.code(), Some("ROOM_NOT_FOUND"));
 //! # Ok::<(), liveblocks_core::Error>(())
 //! ```
+//!
+//! An async closure needs a way to wait too: [`from_fn`] pairs it with a sleep function of your
+//! runtime (`tokio::time::sleep`, for example).
 
-use std::fmt;
 use std::future::Future;
+use std::time::Duration;
 
 use bytes::Bytes;
 
-use crate::config::Config;
-use crate::error::Error;
+pub use crate::error::{TransportError, TransportErrorKind};
+
+/// The time one attempt may take when none is configured: 60 s.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The largest response body accepted when none is configured: 128 MiB. No normal answer
+/// comes near it (a room's whole Yjs document or Storage is the largest); it is there so that a
+/// broken or hostile server cannot make a client buffer without end.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The request type every transport receives.
 pub type HttpRequest = http::Request<Bytes>;
 /// The response type every transport returns, for any status.
 pub type HttpResponse = http::Response<Bytes>;
 
-/// A transport that can build itself from a [`Config`] (reading its timeout, for example).
+/// What core allows one attempt, attached to each request it sends (read it with
+/// `request.extensions().get::<Limits>()`).
 ///
-/// The adapter crates implement it, which gives their client aliases the constructors
-/// [`Client::new`](crate::Client::new), [`Client::from_env`](crate::Client::from_env) and
-/// [`Client::from_config`](crate::Client::from_config).
-pub trait FromConfig: Sized {
-    /// Builds the transport for `config`.
-    fn from_config(config: &Config) -> Result<Self, Error>;
+/// A request built by hand (sans-IO, without [`crate::Client`]) has none: transports then
+/// use [`Limits::default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The time this attempt may take, from sending to the last byte of the body. Already
+    /// shortened to what is left of the call's deadline.
+    pub timeout: Duration,
+    /// The largest response body to accept, in bytes; a larger one must fail with
+    /// [`TransportErrorKind::TooLarge`] while it is read, not after.
+    pub max_response_bytes: u64,
+    /// Which attempt this is, 1 for the first.
+    pub attempt: u32,
 }
 
-/// Sends requests asynchronously.
+impl Default for Limits {
+    /// The defaults of [`crate::Config`]: 60 s, 128 MiB, first attempt.
+    fn default() -> Self {
+        Limits {
+            timeout: DEFAULT_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            attempt: 1,
+        }
+    }
+}
+
+impl Limits {
+    /// The limits attached to `request`, or the defaults.
+    pub fn of<B>(request: &http::Request<B>) -> Limits {
+        request
+            .extensions()
+            .get::<Limits>()
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// Sends requests asynchronously, and waits.
 ///
-/// On native targets the returned future is `Send` (so calls work under `tokio::spawn`); on
-/// `wasm32` it is not, because the JS `fetch` future can't be.
+/// On native targets the returned futures are `Send` (so calls work under `tokio::spawn`); on
+/// `wasm32` they are not, because the JS `fetch` future can't be. Dropping the future of
+/// [`Transport::send`] must cancel the request: core does so when an attempt runs out of time.
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 pub trait Transport: MaybeSendSync {
     /// Sends one request and returns the complete response, whatever its status.
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+
+    /// Completes after `duration`: core waits with it between retries and to time attempts.
+    async fn sleep(&self, duration: Duration);
 }
 
 /// Sends requests and blocks until the response is complete.
 pub trait BlockingTransport {
     /// Sends one request and returns the complete response, whatever its status.
+    ///
+    /// It must give up after the [`Limits::timeout`] of the request: core cannot interrupt
+    /// a blocking call.
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+
+    /// Blocks for `duration` (between retries). `std::thread::sleep` by default.
+    fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -85,15 +144,56 @@ mod maybe_send {
 
 pub use maybe_send::{MaybeSend, MaybeSendSync};
 
+/// An async transport made of two functions: one that sends, one that sleeps.
+///
+/// ```
+/// use bytes::Bytes;
+/// use liveblocks_core::transport::from_fn;
+/// use liveblocks_core::{Client, Config, TransportError};
+///
+/// let transport = from_fn(
+///     |request: http::Request<Bytes>| async move {
+///         // Send `request` with your HTTP stack here.
+///         Ok::<_, TransportError>(http::Response::new(Bytes::from_static(b"{}")))
+///     },
+///     // Your runtime's timer, e.g. `tokio::time::sleep`.
+///     |_duration: std::time::Duration| std::future::ready(()),
+/// );
+/// let client = Client::with_transport(Config::new("sk_test")?, transport);
+/// # Ok::<(), liveblocks_core::Error>(())
+/// ```
+pub fn from_fn<S, W>(send: S, sleep: W) -> FnTransport<S, W> {
+    FnTransport { send, sleep }
+}
+
+/// The transport [`from_fn`] returns.
+#[derive(Clone, Copy)]
+pub struct FnTransport<S, W> {
+    send: S,
+    sleep: W,
+}
+
+impl<S, W> std::fmt::Debug for FnTransport<S, W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FnTransport").finish_non_exhaustive()
+    }
+}
+
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl<F, Fut> Transport for F
+impl<S, SF, W, WF> Transport for FnTransport<S, W>
 where
-    F: Fn(HttpRequest) -> Fut + MaybeSendSync,
-    Fut: Future<Output = Result<HttpResponse, TransportError>> + MaybeSend,
+    S: Fn(HttpRequest) -> SF + MaybeSendSync,
+    SF: Future<Output = Result<HttpResponse, TransportError>> + MaybeSend,
+    W: Fn(Duration) -> WF + MaybeSendSync,
+    WF: Future<Output = ()> + MaybeSend,
 {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        (self)(request).await
+        (self.send)(request).await
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        (self.sleep)(duration).await
     }
 }
 
@@ -103,90 +203,5 @@ where
 {
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         (self)(request)
-    }
-}
-
-/// What kind of transport failure happened, for retry decisions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TransportErrorKind {
-    /// No connection could be made (DNS, refused, TLS handshake).
-    Connect,
-    /// The configured timeout ran out.
-    Timeout,
-    /// The request was cancelled (for example by an `AbortSignal`).
-    Aborted,
-    /// Anything else: a broken connection, an invalid response...
-    Other,
-}
-
-/// A request that got no complete response.
-pub struct TransportError {
-    kind: TransportErrorKind,
-    message: String,
-    source: Option<Box<dyn std::error::Error + Send + Sync>>,
-}
-
-impl TransportError {
-    /// A transport error with a message and no underlying cause.
-    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
-        TransportError {
-            kind,
-            message: message.into(),
-            source: None,
-        }
-    }
-
-    /// A transport error caused by another error (kept as `source()`).
-    pub fn with_source(
-        kind: TransportErrorKind,
-        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
-    ) -> Self {
-        let source = source.into();
-        TransportError {
-            kind,
-            message: source.to_string(),
-            source: Some(source),
-        }
-    }
-
-    /// The kind of failure.
-    pub fn kind(&self) -> TransportErrorKind {
-        self.kind
-    }
-
-    /// A description of the failure.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for TransportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            TransportErrorKind::Connect => "connection failed",
-            TransportErrorKind::Timeout => "request timed out",
-            TransportErrorKind::Aborted => "request aborted",
-            TransportErrorKind::Other => "transport error",
-        };
-        write!(f, "{kind}: {}", self.message)
-    }
-}
-
-impl fmt::Debug for TransportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TransportError")
-            .field("kind", &self.kind)
-            .field("message", &self.message)
-            .field("source", &self.source)
-            .finish()
-    }
-}
-
-impl std::error::Error for TransportError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }

@@ -30,9 +30,11 @@
 //! # Configuration
 //!
 //! [`Client::new`] takes a secret key, [`Client::from_env`] reads the environment and
-//! [`Client::from_config`] takes a full [`Config`]. The config's timeout
-//! ([`Config::with_timeout`], 60 s by default) bounds each whole request, from connecting to
-//! the last byte of the response body.
+//! [`Client::from_config`] takes a full [`Config`]. Retries, the per-attempt timeout
+//! ([`Config::with_timeout`], 60 s by default, from sending to the last byte of the body), the
+//! overall deadline ([`Config::with_deadline`]) and per-call options
+//! ([`Call::with_timeout`], [`Call::with_header`]...) run in `liveblocks-core`, the same for
+//! every transport; this crate only sends requests and sleeps with `tokio::time::sleep`.
 //!
 //! The client is cheap to clone and safe to share between tasks; clones share one connection
 //! pool. Connections use HTTP/2 when the server offers it over TLS (ALPN) and HTTP/1.1
@@ -57,8 +59,8 @@
 //! let http = HttpClient::builder(TokioExecutor::new())
 //!     .pool_max_idle_per_host(4)
 //!     .build(HyperTransport::https_connector()?);
-//! let transport = HyperTransport::with_client(http).with_timeout(config.timeout());
-//! let client = Client::with_transport(config, transport);
+//! // The config's timeout, deadline and retries apply as with `Client::from_config`.
+//! let client = Client::with_transport(config, HyperTransport::with_client(http));
 //! # Ok(()) }
 //! ```
 //!
@@ -83,16 +85,23 @@ pub use hyper_rustls;
 /// The `hyper-util` version this crate uses, re-exported to build a custom client.
 pub use hyper_util;
 pub use liveblocks_core::{self, *};
+/// Every operation's endpoint, model and helper module of `liveblocks-core`, at the same paths.
+pub use liveblocks_core::{
+    ai, attachments, auth, comments, feeds, groups, management, models, notifications, rooms,
+    storage, storage_files, versions, yjs,
+};
 /// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
 pub use rustls;
 
-use liveblocks_core::config::DEFAULT_TIMEOUT;
-use liveblocks_core::retry::RetryPolicy;
 use liveblocks_core::transport::{HttpRequest, HttpResponse};
 
 /// An async Liveblocks client over hyper: `liveblocks_core::Client<HyperTransport>`.
 ///
 /// Build one with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`.
+///
+/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
+/// `.await`. This alias adds none of its own.
 pub type Client = liveblocks_core::Client<HyperTransport>;
 
 /// The connector [`HyperTransport`] uses by default: TCP (with happy eyeballs between IPv6
@@ -109,23 +118,16 @@ pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C
 #[derive(Clone)]
 pub struct HyperTransport<C = DefaultConnector> {
     client: HttpClient<C>,
-    timeout: Duration,
-    retry: RetryPolicy,
 }
 
 impl HyperTransport {
-    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`],
-    /// with the config's timeout on each whole request.
-    pub fn new(config: &Config) -> Result<Self, Error> {
+    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`].
+    pub fn new(_config: &Config) -> Result<Self, Error> {
         let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())
             .build(Self::https_connector()?);
-        Ok(HyperTransport {
-            client,
-            timeout: config.timeout(),
-            retry: config.retry(),
-        })
+        Ok(HyperTransport { client })
     }
 
     /// The default connector: rustls (ring provider, webpki roots), HTTP/2 and HTTP/1.1
@@ -166,8 +168,7 @@ impl HyperTransport {
     /// )
     /// .build(connector);
     /// let config = Config::new("sk_prod_...")?;
-    /// let transport = HyperTransport::with_client(http).with_timeout(config.timeout());
-    /// let client = liveblocks_hyper::liveblocks_core::Client::with_transport(config, transport);
+    /// let client = liveblocks_hyper::Client::with_transport(config, HyperTransport::with_client(http));
     /// # Ok(()) }
     /// ```
     pub fn https_connector_with_tls_config(tls: rustls::ClientConfig) -> DefaultConnector {
@@ -185,31 +186,10 @@ impl HyperTransport {
 }
 
 impl<C> HyperTransport<C> {
-    /// A transport over your own hyper-util client, with the default 60 s timeout (change it
-    /// with [`HyperTransport::with_timeout`]).
+    /// A transport over your own hyper-util client. The client's config (timeout, deadline,
+    /// retries) applies to it as to any other transport.
     pub fn with_client(client: HttpClient<C>) -> Self {
-        HyperTransport {
-            client,
-            timeout: DEFAULT_TIMEOUT,
-            retry: RetryPolicy::none(),
-        }
-    }
-
-    /// Retries failed requests per `retry` (off by default; see [`liveblocks_core::retry`]).
-    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
-    }
-
-    /// Sets the time allowed for each whole request, body included.
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The time allowed for each whole request.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
+        HyperTransport { client }
     }
 
     /// The underlying hyper-util client.
@@ -260,10 +240,7 @@ where
 
 impl<C> std::fmt::Debug for HyperTransport<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HyperTransport")
-            .field("timeout", &self.timeout)
-            .field("retry", &self.retry)
-            .finish_non_exhaustive()
+        f.debug_struct("HyperTransport").finish_non_exhaustive()
     }
 }
 
@@ -273,16 +250,11 @@ where
     C: Connect + Clone + Send + Sync + 'static,
 {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let attempt = |request| async move {
-            match tokio::time::timeout(self.timeout, self.run(request)).await {
-                Ok(result) => result,
-                Err(_) => Err(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    format!("no complete response within {:?}", self.timeout),
-                )),
-            }
-        };
-        liveblocks_core::retry::send_async(&self.retry, request, attempt, tokio::time::sleep).await
+        self.run(request).await
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        tokio::time::sleep(duration).await
     }
 }
 

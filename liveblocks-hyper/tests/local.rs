@@ -485,7 +485,7 @@ fn calls_work_under_tokio_spawn_on_a_multi_thread_runtime() {
 #[test]
 fn client_can_be_built_outside_a_runtime() {
     let client = Client::new("sk_test").unwrap();
-    assert_eq!(client.transport().timeout(), Duration::from_secs(60));
+    assert_eq!(client.config().timeout(), Duration::from_secs(60));
 }
 
 #[tokio::test]
@@ -494,10 +494,11 @@ async fn custom_hyper_client() {
     let http = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .pool_max_idle_per_host(1)
         .build(HyperTransport::https_connector().unwrap());
-    let transport = HyperTransport::with_client(http).with_timeout(Duration::from_secs(5));
-    assert_eq!(transport.timeout(), Duration::from_secs(5));
-    let client =
-        liveblocks_hyper::liveblocks_core::Client::with_transport(server.config(), transport);
+    let transport = HyperTransport::with_client(http);
+    let client = liveblocks_hyper::liveblocks_core::Client::with_transport(
+        server.config().with_timeout(Duration::from_secs(5)),
+        transport,
+    );
     assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
 
     // A plain-HTTP connector works too, since the transport is generic over it.
@@ -715,4 +716,116 @@ async fn retries_idempotent_requests_on_503_when_configured() {
     let plain = Server::start(|_| Reply::json(503, "{}")).await;
     assert!(plain.client().get_room("my-room").await.is_err());
     plain.only_request();
+}
+
+// ---- The call pipeline (core's), through hyper ----
+
+#[tokio::test]
+async fn deadline_bounds_the_whole_call_with_retries() {
+    // Every attempt outlives its timeout; with retries the deadline ends the call.
+    let server = Server::start(|_| Reply {
+        delay: Duration::from_secs(5),
+        ..Reply::json(200, ROOM)
+    })
+    .await;
+    let policy =
+        liveblocks_hyper::retry::RetryPolicy::new(10).initial_delay(Duration::from_millis(50));
+    let config = server
+        .config()
+        .with_timeout(Duration::from_millis(200))
+        .with_deadline(Duration::from_millis(600))
+        .with_retry(policy);
+    let client = Client::from_config(config).unwrap();
+    let started = std::time::Instant::now();
+    let err = client.get_room("my-room").await.unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Timeout, "{err}");
+    assert!(err.to_string().contains("deadline"), "{err}");
+    assert!(
+        took >= Duration::from_millis(550) && took < Duration::from_millis(1500),
+        "the deadline of 600 ms ended the call after {took:?}"
+    );
+    // 200 ms attempts and 50/100/200 ms waits: at least 2 attempts fit, at most 3.
+    let attempts = server.requests.lock().unwrap().len();
+    assert!((2..=3).contains(&attempts), "{attempts} attempts");
+    // The same client works afterwards.
+    let ok = Server::start(|_| Reply::json(200, ROOM)).await;
+    let client = Client::from_config(ok.config()).unwrap();
+    assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
+}
+
+#[tokio::test]
+async fn a_per_call_timeout_overrides_the_clients() {
+    let server = Server::start(|_| Reply {
+        delay: Duration::from_millis(400),
+        ..Reply::json(200, ROOM)
+    })
+    .await;
+    // The client allows 100 ms; this call allows 3 s and succeeds.
+    let client =
+        Client::from_config(server.config().with_timeout(Duration::from_millis(100))).unwrap();
+    let room = client
+        .get_room("my-room")
+        .with_timeout(Duration::from_secs(3))
+        .await
+        .unwrap();
+    assert_eq!(room.id, "my-room");
+    // And the other way round: a client allowing 10 s, a call allowing 100 ms.
+    let client =
+        Client::from_config(server.config().with_timeout(Duration::from_secs(10))).unwrap();
+    let started = std::time::Instant::now();
+    let err = client
+        .get_room("my-room")
+        .with_timeout(Duration::from_millis(100))
+        .await
+        .unwrap_err();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Timeout, "{err}");
+    assert!(
+        started.elapsed() < Duration::from_millis(380),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_per_call_header_reaches_the_wire() {
+    let server = Server::start(|_| Reply::json(200, ROOM)).await;
+    let client = server.client();
+    client
+        .get_room("my-room")
+        .with_header("x-trace-id", "trace-123")
+        .with_header("idempotency-key", "key-456")
+        .await
+        .unwrap();
+    let seen = server.only_request();
+    assert_eq!(seen.header("x-trace-id"), Some("trace-123"));
+    assert_eq!(seen.header("idempotency-key"), Some("key-456"));
+    // Only that call: the next one has no such header.
+    client.get_room("my-room").await.unwrap();
+    let requests = server.requests.lock().unwrap();
+    assert_eq!(requests[1].header("x-trace-id"), None);
+}
+
+#[tokio::test]
+async fn zero_durations_are_invalid_input_before_any_request() {
+    let server = Server::start(|_| Reply::json(200, ROOM)).await;
+    let client = Client::from_config(server.config().with_timeout(Duration::ZERO)).unwrap();
+    let err = client.get_room("my-room").await.unwrap_err();
+    assert!(err.is_invalid_input(), "{err:?}");
+    assert!(err.to_string().contains("timeout is zero"), "{err}");
+    let err = server
+        .client()
+        .get_room("my-room")
+        .with_deadline(Duration::ZERO)
+        .await
+        .unwrap_err();
+    assert!(err.is_invalid_input(), "{err:?}");
+    let err = server
+        .client()
+        .get_room("my-room")
+        .with_header("authorization", "Bearer sk_other")
+        .await
+        .unwrap_err();
+    assert!(err.is_invalid_input(), "{err:?}");
+    assert!(server.requests.lock().unwrap().is_empty());
 }

@@ -27,9 +27,11 @@
 //! # Configuration
 //!
 //! [`Client::new`] takes a secret key, [`Client::from_env`] reads the environment and
-//! [`Client::from_config`] takes a full [`Config`]. The config's timeout
-//! ([`Config::with_timeout`], 60 s by default) bounds each whole request, from DNS lookup to
-//! the last byte of the response body.
+//! [`Client::from_config`] takes a full [`Config`]. Retries, the per-attempt timeout
+//! ([`Config::with_timeout`], 60 s by default, from the DNS lookup to the last byte of the
+//! body), the overall deadline ([`Config::with_deadline`]) and per-call options
+//! ([`Call::with_timeout`], [`Call::with_header`]...) run in `liveblocks-core`, the same for
+//! every transport; this crate gives each request the time core allots it.
 //!
 //! To tune the HTTP stack (a proxy, custom TLS roots, pool sizes), build a [`ureq::Agent`]
 //! yourself and wrap it with [`UreqTransport::with_agent`]:
@@ -39,11 +41,10 @@
 //! use liveblocks_ureq::{Client, Config, UreqTransport};
 //!
 //! let agent = ureq::Agent::config_builder()
-//!     .timeout_global(Some(Duration::from_secs(10)))
 //!     .max_idle_connections_per_host(8)
 //!     .build()
 //!     .new_agent();
-//! let config = Config::new("sk_prod_...")?;
+//! let config = Config::new("sk_prod_...")?.with_timeout(Duration::from_secs(10));
 //! let client = Client::with_transport(config, UreqTransport::with_agent(agent));
 //! # Ok::<(), liveblocks_ureq::Error>(())
 //! ```
@@ -56,13 +57,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use liveblocks_core::retry::RetryPolicy;
 use std::io;
 use std::time::Duration;
 
 use bytes::Bytes;
 
 pub use liveblocks_core::{self, *};
+/// Every operation's endpoint, model and helper module of `liveblocks-core`, at the same paths.
+pub use liveblocks_core::{
+    ai, attachments, auth, comments, feeds, groups, management, models, notifications, rooms,
+    storage, storage_files, versions, yjs,
+};
 /// The `ureq` version this crate uses, re-exported to build a custom [`ureq::Agent`].
 pub use ureq;
 
@@ -75,6 +80,10 @@ const LONGEST_TIMEOUT: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 /// A blocking Liveblocks client over ureq: `liveblocks_core::Client<UreqTransport>`.
 ///
 /// Build one with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`.
+///
+/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
+/// [`send`](Call::send). This alias adds none of its own.
 pub type Client = liveblocks_core::Client<UreqTransport>;
 
 /// A [`BlockingTransport`] that sends requests with a [`ureq::Agent`].
@@ -83,42 +92,28 @@ pub type Client = liveblocks_core::Client<UreqTransport>;
 #[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
-    retry: RetryPolicy,
 }
 
 impl UreqTransport {
-    /// A transport for `config`: rustls with the webpki roots, connection pooling, and the
-    /// config's timeout on each whole request.
-    pub fn new(config: &Config) -> Self {
+    /// A transport for `config`: rustls with the webpki roots and connection pooling.
+    pub fn new(_config: &Config) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .timeout_global(Some(config.timeout().min(LONGEST_TIMEOUT)))
             // The API never redirects; a 3xx comes back as an API error instead.
             .max_redirects(0)
             .build()
             .new_agent();
-        UreqTransport {
-            agent,
-            retry: config.retry(),
-        }
+        UreqTransport { agent }
     }
 
     /// A transport over your own agent, configured as you like.
     ///
-    /// The agent's timeouts apply instead of [`Config::timeout`]. Its
-    /// `http_status_as_error` setting is overridden for the requests this transport sends,
-    /// because the error bodies are needed to build [`Error::Api`].
+    /// The client's config (timeout, deadline, retries) applies to it as to any other
+    /// transport: each request gets the time core allots it as its global timeout. The
+    /// agent's `http_status_as_error` setting is overridden for the requests this transport
+    /// sends, because the error bodies are needed to build [`Error::Api`].
     pub fn with_agent(agent: ureq::Agent) -> Self {
-        UreqTransport {
-            agent,
-            retry: RetryPolicy::none(),
-        }
-    }
-
-    /// Retries failed requests per `retry` (off by default; see [`liveblocks_core::retry`]).
-    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
+        UreqTransport { agent }
     }
 
     /// The underlying agent.
@@ -127,14 +122,15 @@ impl UreqTransport {
     }
 
     fn run(&self, request: HttpRequest) -> Result<HttpResponse, ureq::Error> {
+        let limits = Limits::of(&request);
         let (parts, body) = request.into_parts();
         let response = if body.is_empty() && !method_needs_body(&parts.method) {
             // No body at all (no `Content-Length: 0` on a GET or DELETE).
             self.agent
-                .run(self.configure(http::Request::from_parts(parts, ())))?
+                .run(self.configure(http::Request::from_parts(parts, ()), &limits))?
         } else {
             self.agent
-                .run(self.configure(http::Request::from_parts(parts, &body[..])))?
+                .run(self.configure(http::Request::from_parts(parts, &body[..]), &limits))?
         };
         let (parts, body) = response.into_parts();
         // A configured reader starts with no size limit, unlike `read_to_vec` (10 MB): Yjs
@@ -143,23 +139,24 @@ impl UreqTransport {
         Ok(http::Response::from_parts(parts, Bytes::from(bytes)))
     }
 
-    fn configure<S: ureq::AsSendBody>(&self, request: http::Request<S>) -> http::Request<S> {
-        if self.agent.config().http_status_as_error() {
-            self.agent
-                .configure_request(request)
-                .http_status_as_error(false)
-                .build()
-        } else {
-            request
-        }
+    /// Gives the request the time core allots this attempt, and keeps error statuses as
+    /// responses.
+    fn configure<S: ureq::AsSendBody>(
+        &self,
+        request: http::Request<S>,
+        limits: &Limits,
+    ) -> http::Request<S> {
+        self.agent
+            .configure_request(request)
+            .http_status_as_error(false)
+            .timeout_global(Some(limits.timeout.min(LONGEST_TIMEOUT)))
+            .build()
     }
 }
 
 impl std::fmt::Debug for UreqTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UreqTransport")
-            .field("retry", &self.retry)
-            .finish_non_exhaustive()
+        f.debug_struct("UreqTransport").finish_non_exhaustive()
     }
 }
 
@@ -172,8 +169,7 @@ fn method_needs_body(method: &http::Method) -> bool {
 
 impl BlockingTransport for UreqTransport {
     fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let attempt = |request| self.run(request).map_err(map_error);
-        liveblocks_core::retry::send_blocking(&self.retry, request, attempt, std::thread::sleep)
+        self.run(request).map_err(map_error)
     }
 }
 

@@ -514,3 +514,102 @@ fn retries_idempotent_requests_on_503_when_configured() {
     assert!(plain.client().get_room("my-room").send().is_err());
     plain.only_request();
 }
+
+// ---- The call pipeline (core's), through ureq ----
+
+fn config_of(server: &Server) -> Config {
+    Config::new("sk_test")
+        .unwrap()
+        .with_base_url(server.url())
+        .unwrap()
+}
+
+#[test]
+fn deadline_bounds_the_whole_call_with_retries() {
+    let server = Server::start(|_| Reply {
+        delay: Duration::from_secs(3),
+        ..Reply::json(200, ROOM)
+    });
+    let policy =
+        liveblocks_ureq::retry::RetryPolicy::new(10).initial_delay(Duration::from_millis(50));
+    let config = config_of(&server)
+        .with_timeout(Duration::from_millis(200))
+        .with_deadline(Duration::from_millis(600))
+        .with_retry(policy);
+    let client = Client::from_config(config).unwrap();
+    let started = std::time::Instant::now();
+    let err = client.get_room("my-room").send().unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Timeout, "{err}");
+    assert!(
+        took >= Duration::from_millis(400) && took < Duration::from_millis(1500),
+        "the deadline of 600 ms ended the call after {took:?}"
+    );
+    let attempts = server.requests.lock().unwrap().len();
+    assert!((2..=4).contains(&attempts), "{attempts} attempts");
+    // The same client works afterwards.
+    let ok = Server::start(|_| Reply::json(200, ROOM));
+    let client = Client::from_config(config_of(&ok)).unwrap();
+    assert_eq!(client.get_room("my-room").send().unwrap().id, "my-room");
+}
+
+#[test]
+fn a_per_call_timeout_overrides_the_clients() {
+    let server = Server::start(|_| Reply {
+        delay: Duration::from_millis(400),
+        ..Reply::json(200, ROOM)
+    });
+    let client =
+        Client::from_config(config_of(&server).with_timeout(Duration::from_millis(100))).unwrap();
+    let room = client
+        .get_room("my-room")
+        .with_timeout(Duration::from_secs(3))
+        .send()
+        .unwrap();
+    assert_eq!(room.id, "my-room");
+    let client =
+        Client::from_config(config_of(&server).with_timeout(Duration::from_secs(10))).unwrap();
+    let started = std::time::Instant::now();
+    let err = client
+        .get_room("my-room")
+        .with_timeout(Duration::from_millis(100))
+        .send()
+        .unwrap_err();
+    assert_eq!(transport_kind(&err), TransportErrorKind::Timeout, "{err}");
+    assert!(
+        started.elapsed() < Duration::from_millis(380),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_per_call_header_reaches_the_wire() {
+    let server = Server::start(|_| Reply::json(200, ROOM));
+    server
+        .client()
+        .get_room("my-room")
+        .with_header("x-trace-id", "trace-123")
+        .with_header("idempotency-key", "key-456")
+        .send()
+        .unwrap();
+    let seen = server.only_request();
+    assert_eq!(seen.header("x-trace-id"), Some("trace-123"));
+    assert_eq!(seen.header("idempotency-key"), Some("key-456"));
+}
+
+#[test]
+fn zero_durations_are_invalid_input_before_any_request() {
+    let server = Server::start(|_| Reply::json(200, ROOM));
+    let client = Client::from_config(config_of(&server).with_timeout(Duration::ZERO)).unwrap();
+    let err = client.get_room("my-room").send().unwrap_err();
+    assert!(err.is_invalid_input(), "{err:?}");
+    let err = server
+        .client()
+        .get_room("my-room")
+        .with_deadline(Duration::ZERO)
+        .send()
+        .unwrap_err();
+    assert!(err.is_invalid_input(), "{err:?}");
+    assert!(server.requests.lock().unwrap().is_empty());
+}

@@ -28,16 +28,34 @@ extern "C" {
     fn clear_timeout(handle: &JsValue) -> Result<(), JsValue>;
 }
 
-/// Waits `duration` (between retries) with the global `setTimeout`.
+/// Waits `duration` with the global `setTimeout`. Core races attempts against it, so when
+/// the future is dropped early the timer is cleared (a Worker keeps no stray timer).
 pub(crate) async fn sleep(duration: Duration) {
     let millis = crate::timer_millis(duration);
+    let mut handle = None;
     let mut schedule = |resolve: Function, _reject: Function| {
         // If the runtime has no timer, resolve at once rather than never.
-        if set_timeout(&resolve, millis).is_err() {
-            let _ = resolve.call0(&JsValue::NULL);
+        match set_timeout(&resolve, millis) {
+            Ok(h) => handle = Some(h),
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
         }
     };
-    let _ = JsFuture::from(Promise::new(&mut schedule)).await;
+    let promise = Promise::new(&mut schedule);
+    let _timer = ClearOnDrop(handle);
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Clears a `setTimeout` handle when dropped.
+struct ClearOnDrop(Option<JsValue>);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = clear_timeout(&handle);
+        }
+    }
 }
 
 /// Sends `request` and reads the whole response within `timeout`.

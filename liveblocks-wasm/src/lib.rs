@@ -56,11 +56,12 @@
 //!
 //! # Timeouts and errors
 //!
-//! [`Config::timeout`] bounds each whole request, body included: when it runs out the `fetch`
+//! [`Config::timeout`] bounds each attempt, body included (retries and the overall deadline
+//! run in `liveblocks-core`, as for every transport): when it runs out the `fetch`
 //! is aborted through an `AbortController` and the call fails with
-//! [`TransportErrorKind::Timeout`](liveblocks_core::TransportErrorKind::Timeout). A `fetch`
+//! [`TransportErrorKind::Timeout`]. A `fetch`
 //! that rejects before any response arrives gives
-//! [`TransportErrorKind::Connect`](liveblocks_core::TransportErrorKind::Connect) (browsers
+//! [`TransportErrorKind::Connect`] (browsers
 //! reject with a `TypeError`, workerd with an `Error` such as "Network connection lost.");
 //! an abort from elsewhere gives `Aborted`; a failure while reading the body, or a request the
 //! runtime refuses outright, gives `Other`. The JS error's name and message are kept in the
@@ -89,13 +90,14 @@
 
 use std::time::Duration;
 
-use liveblocks_core::retry::RetryPolicy;
-
 use liveblocks_core::transport::{HttpRequest, HttpResponse};
-use liveblocks_core::{FromConfig, Transport, TransportError};
 
-pub use liveblocks_core;
-pub use liveblocks_core::{Config, Error};
+pub use liveblocks_core::{self, *};
+/// Every operation's endpoint, model and helper module of `liveblocks-core`, at the same paths.
+pub use liveblocks_core::{
+    ai, attachments, auth, comments, feeds, groups, management, models, notifications, rooms,
+    storage, storage_files, versions, yjs,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
@@ -104,47 +106,24 @@ mod fetch;
 ///
 /// Build it with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`;
 /// in a Cloudflare Worker, prefer [`Config::from_lookup`] over the Worker's `env`.
+///
+/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
+/// `.await`. This alias adds none of its own.
 pub type Client = liveblocks_core::Client<FetchTransport>;
 
 /// A [`Transport`] that sends requests with the global `fetch` (no `window` needed).
 ///
-/// Each request gets its own `AbortController`, fired after the timeout (the [`Config`]'s
-/// when built through [`FromConfig`]). The transport holds no JS objects between requests,
-/// so it is cheap to create and to keep in a `static`-free struct.
+/// Each request gets its own `AbortController`, fired after the time core allots the attempt
+/// ([`Limits::timeout`](liveblocks_core::Limits)); core waits between retries with
+/// `setTimeout`. The transport holds no JS objects between requests, so it is free to create.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FetchTransport {
-    timeout: Duration,
-    retry: RetryPolicy,
-}
+pub struct FetchTransport;
 
 impl FetchTransport {
-    /// A transport with the default timeout ([`liveblocks_core::config::DEFAULT_TIMEOUT`]).
+    /// The transport (it has no settings: the [`Config`] and each call hold them).
     pub fn new() -> Self {
-        FetchTransport {
-            timeout: liveblocks_core::config::DEFAULT_TIMEOUT,
-            retry: RetryPolicy::none(),
-        }
-    }
-
-    /// Retries failed requests per `retry`, waiting with `setTimeout` (off by default; see
-    /// [`liveblocks_core::retry`]).
-    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
-    }
-
-    /// The same transport with another whole-request timeout.
-    ///
-    /// Timeouts above about 24.8 days (`i32::MAX` milliseconds, the longest `setTimeout`
-    /// accepts) are shortened to that; sub-millisecond parts are rounded up.
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The whole-request timeout.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
+        FetchTransport
     }
 }
 
@@ -156,9 +135,8 @@ impl Default for FetchTransport {
 
 impl FromConfig for FetchTransport {
     fn from_config(config: &Config) -> Result<Self, Error> {
-        Ok(FetchTransport::new()
-            .with_timeout(config.timeout())
-            .with_retry(config.retry()))
+        let _ = config;
+        Ok(FetchTransport::new())
     }
 }
 
@@ -168,8 +146,8 @@ impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         #[cfg(target_arch = "wasm32")]
         {
-            let attempt = |request| fetch::send(request, self.timeout);
-            liveblocks_core::retry::send_async(&self.retry, request, attempt, fetch::sleep).await
+            let timeout = liveblocks_core::Limits::of(&request).timeout;
+            fetch::send(request, timeout).await
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -180,6 +158,13 @@ impl Transport for FetchTransport {
                  use liveblocks-hyper or liveblocks-ureq on other targets",
             ))
         }
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        #[cfg(target_arch = "wasm32")]
+        fetch::sleep(duration).await;
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = duration;
     }
 }
 
@@ -195,19 +180,6 @@ fn timer_millis(timeout: Duration) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn from_config_takes_the_timeout() {
-        let config = Config::new("sk_test")
-            .unwrap()
-            .with_timeout(Duration::from_millis(1500));
-        let client = Client::from_config(config).unwrap();
-        assert_eq!(client.transport().timeout(), Duration::from_millis(1500));
-        assert_eq!(
-            FetchTransport::default().timeout(),
-            liveblocks_core::config::DEFAULT_TIMEOUT
-        );
-    }
 
     #[test]
     fn timer_millis_rounds_up_and_caps() {

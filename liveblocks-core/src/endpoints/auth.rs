@@ -4,7 +4,8 @@
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, decode_json, op, BodyKind, Endpoint, Operation, RequestBuilder,
@@ -156,7 +157,7 @@ impl Endpoint for AuthorizeUser {
         check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         validate_permissions(&self.body.permissions)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -227,7 +228,7 @@ impl Endpoint for IdentifyUser {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_not_empty(Self::OPERATION.id, "userId", &self.body.user_id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 

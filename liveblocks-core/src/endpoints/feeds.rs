@@ -6,7 +6,8 @@
 use http::Method;
 use serde_json::{Map, Value};
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, check_range, decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint,
@@ -119,8 +120,7 @@ impl Endpoint for GetFeeds {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let operation = Self::OPERATION;
-        let builder =
-            RequestBuilder::new(config, &operation).path_param("roomId", &self.room_id)?;
+        let builder = RequestBuilder::new(config, &operation).path_param("roomId", &self.room_id);
         self.query.apply(builder)?.build()
     }
 
@@ -193,12 +193,12 @@ impl Endpoint for CreateFeed {
             None => None,
         };
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
+            .path_param("roomId", &self.room_id)
             .json(&CreateFeedRequestBody {
                 feed_id: self.feed_id.clone(),
                 metadata,
                 timestamp: self.timestamp,
-            })?
+            })
             .build()
     }
 
@@ -257,9 +257,9 @@ impl Endpoint for UpdateFeed {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let metadata = object(&self.metadata, "feed `metadata`", "update-feed")?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("feedId", &self.feed_id)?
-            .json(&UpdateFeedRequestBody { metadata })?
+            .path_param("roomId", &self.room_id)
+            .path_param("feedId", &self.feed_id)
+            .json(&UpdateFeedRequestBody { metadata })
             .build()
     }
 
@@ -327,8 +327,8 @@ impl Endpoint for GetFeedMessages {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let operation = Self::OPERATION;
         let builder = RequestBuilder::new(config, &operation)
-            .path_param("roomId", &self.room_id)?
-            .path_param("feedId", &self.feed_id)?;
+            .path_param("roomId", &self.room_id)
+            .path_param("feedId", &self.feed_id);
         self.query.apply(builder)?.build()
     }
 
@@ -404,13 +404,13 @@ impl Endpoint for CreateFeedMessage {
         }
         let data = object(&self.data, "message `data`", "create-feed-message")?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("feedId", &self.feed_id)?
+            .path_param("roomId", &self.room_id)
+            .path_param("feedId", &self.feed_id)
             .json(&CreateFeedMessageRequestBody {
                 id: self.id.clone(),
                 timestamp: self.timestamp,
                 data,
-            })?
+            })
             .build()
     }
 
@@ -472,13 +472,13 @@ impl Endpoint for UpdateFeedMessage {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         let data = object(&self.data, "message `data`", "update-feed-message")?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .path_param("feedId", &self.feed_id)?
-            .path_param("messageId", &self.message_id)?
+            .path_param("roomId", &self.room_id)
+            .path_param("feedId", &self.feed_id)
+            .path_param("messageId", &self.message_id)
             .json(&UpdateFeedMessageRequestBody {
                 data,
                 timestamp: self.timestamp,
-            })?
+            })
             .build()
     }
 

@@ -2,7 +2,8 @@
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_not_empty, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind,
@@ -87,7 +88,7 @@ impl Endpoint for CreateGroup {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -170,10 +171,10 @@ macro_rules! members_endpoint {
                     )));
                 }
                 RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("groupId", &self.group_id)?
+                    .path_param("groupId", &self.group_id)
                     .json(&$body {
                         member_ids: self.member_ids.clone(),
-                    })?
+                    })
                     .build()
             }
 

@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 
 use http::Method;
 
-use crate::client::{call_setters, Call, Client};
+use crate::call::Call;
+use crate::client::{call_setters, Client};
 use crate::config::Config;
 use crate::endpoint::{
     check_range, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind, Endpoint,
@@ -72,7 +73,7 @@ fn project_request<'a>(
     operation: &'a Operation,
     project_id: &str,
 ) -> Result<RequestBuilder<'a>, Error> {
-    RequestBuilder::new(config, operation).path_param("projectId", project_id)
+    Ok(RequestBuilder::new(config, operation).path_param("projectId", project_id))
 }
 
 fn webhook_request<'a>(
@@ -81,7 +82,7 @@ fn webhook_request<'a>(
     project_id: &str,
     webhook_id: &str,
 ) -> Result<RequestBuilder<'a>, Error> {
-    project_request(config, operation, project_id)?.path_param("webhookId", webhook_id)
+    Ok(project_request(config, operation, project_id)?.path_param("webhookId", webhook_id))
 }
 
 fn check_rate_limit(rate_limit: Option<u32>) -> Result<(), Error> {
@@ -198,7 +199,7 @@ impl Endpoint for CreateManagementProject {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_timeout(self.body.version_creation_timeout)?;
         RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -270,7 +271,7 @@ impl Endpoint for UpdateManagementProject {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_timeout(self.body.version_creation_timeout)?;
         project_request(config, &Self::OPERATION, &self.project_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -353,7 +354,7 @@ impl Endpoint for RollProjectPublicApiKey {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         project_request(config, &Self::OPERATION, &self.project_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -411,7 +412,7 @@ impl Endpoint for RollProjectSecretApiKey {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         project_request(config, &Self::OPERATION, &self.project_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -524,7 +525,7 @@ impl Endpoint for CreateManagementWebhook {
             check_headers(headers)?;
         }
         project_request(config, &Self::OPERATION, &self.project_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -629,7 +630,7 @@ impl Endpoint for UpdateManagementWebhook {
         check_url(self.body.url.as_ref())?;
         check_rate_limit(self.body.rate_limit)?;
         webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -717,7 +718,7 @@ impl Endpoint for UpsertManagementWebhookAdditionalHeaders {
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         check_headers(&self.body.headers)?;
         webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -770,7 +771,7 @@ impl Endpoint for DeleteManagementWebhookAdditionalHeaders {
             ));
         }
         webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -816,7 +817,7 @@ impl Endpoint for RecoverFailedWebhookMessages {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 
@@ -864,7 +865,7 @@ impl Endpoint for SendTestWebhook {
 
     fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
         webhook_request(config, &Self::OPERATION, &self.project_id, &self.webhook_id)?
-            .json(&self.body)?
+            .json(&self.body)
             .build()
     }
 

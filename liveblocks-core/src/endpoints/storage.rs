@@ -1,201 +1,51 @@
 //! Storage: read, initialize, delete and patch a room's document of live structures.
 
-use http::Method;
-
-use crate::client::{call_setters, Call, Client};
-use crate::config::Config;
-use crate::endpoint::{
-    decode_json, ignore_body, op, path_endpoint, BodyKind, Endpoint, Operation, RequestBuilder,
-};
+use crate::declare::operations;
+use crate::endpoint::decode_json;
 use crate::error::Error;
 use crate::models::storage::{JsonPatchOp, StorageDocument, StorageFormat, StorageRoot};
-use crate::transport::{HttpRequest, HttpResponse};
 
-/// Every operation of this domain.
-pub const OPERATIONS: &[Operation] = &[
-    GetStorageDocument::OPERATION,
-    InitializeStorageDocument::OPERATION,
-    DeleteStorageDocument::OPERATION,
-    PatchStorageDocument::OPERATION,
-];
-
-/// Reads a room's Storage (`GET /v2/rooms/{roomId}/storage`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GetStorageDocument {
-    room_id: String,
-    format: StorageFormat,
-}
-
-impl GetStorageDocument {
-    /// Reads `room_id`'s Storage as plain LSON.
-    pub fn new(room_id: impl Into<String>) -> Self {
-        GetStorageDocument {
-            room_id: room_id.into(),
-            format: StorageFormat::PlainLson,
-        }
-    }
-
-    /// Chooses the format of the answer; see [`StorageDocument`].
-    pub fn format(mut self, format: StorageFormat) -> Self {
-        self.format = format;
-        self
-    }
-}
-
-call_setters!(GetStorageDocument { format(format: StorageFormat) });
-
-impl Endpoint for GetStorageDocument {
-    type Output = StorageDocument;
-    const OPERATION: Operation = op(
-        "get-storage-document",
-        Method::GET,
-        "/rooms/{roomId}/storage",
-        &["format"],
-        BodyKind::None,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        // Plain LSON is the server's default, so it is not sent.
-        let format = (self.format != StorageFormat::PlainLson).then(|| self.format.as_str());
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .query_opt("format", format)
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        // The spec types the answer as any object: a plain-LSON answer whose root is not
-        // tagged `liveblocksType` is kept as plain JSON rather than rejected.
-        let tagged_root = self.format == StorageFormat::PlainLson
-            && serde_json::from_slice::<RootTag>(response.body())
-                .is_ok_and(|root| root.liveblocks_type.is_some());
-        Ok(if tagged_root {
-            StorageDocument::Lson(decode_json(response)?)
-        } else {
-            StorageDocument::Json(decode_json(response)?)
-        })
-    }
-}
-
-/// Reads only whether a Storage answer's root carries a `liveblocksType` tag.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RootTag {
-    liveblocks_type: Option<serde::de::IgnoredAny>,
-}
-
-/// Sets the Storage of a room whose Storage is empty (`POST /v2/rooms/{roomId}/storage`).
-///
-/// The server answers 409 `CANNOT_UPDATE_EXISTING_STORAGE` when Storage already has content;
-/// delete it first to replace it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InitializeStorageDocument {
-    room_id: String,
-    root: StorageRoot,
-}
-
-impl InitializeStorageDocument {
-    /// Initializes `room_id`'s Storage with `root`.
-    pub fn new(room_id: impl Into<String>, root: StorageRoot) -> Self {
-        InitializeStorageDocument {
-            room_id: room_id.into(),
-            root,
-        }
-    }
-}
-
-impl Endpoint for InitializeStorageDocument {
-    type Output = StorageRoot;
-    const OPERATION: Operation = op(
-        "initialize-storage-document",
-        Method::POST,
-        "/rooms/{roomId}/storage",
-        &[],
-        BodyKind::Json,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .json(&self.root)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-path_endpoint!(
-    /// Deletes a room's Storage (`DELETE /v2/rooms/{roomId}/storage`).
-    DeleteStorageDocument, "delete-storage-document", DELETE, "/rooms/{roomId}/storage",
-    None, (), ignore_body,
-    /// Deletes `room_id`'s Storage.
-    new(room_id = "roomId")
-);
-
-/// Applies JSON Patch operations to Storage, all or nothing
-/// (`PATCH /v2/rooms/{roomId}/storage/json-patch`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatchStorageDocument {
-    room_id: String,
-    ops: Vec<JsonPatchOp>,
-}
-
-impl PatchStorageDocument {
-    /// Applies `ops` in order to `room_id`'s Storage.
-    pub fn new(room_id: impl Into<String>, ops: impl IntoIterator<Item = JsonPatchOp>) -> Self {
-        PatchStorageDocument {
-            room_id: room_id.into(),
-            ops: ops.into_iter().collect(),
-        }
-    }
-}
-
-impl Endpoint for PatchStorageDocument {
-    type Output = ();
-    const OPERATION: Operation = op(
-        "patch-storage-document",
-        Method::PATCH,
-        "/rooms/{roomId}/storage/json-patch",
-        &[],
-        BodyKind::Json,
-        BodyKind::None,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        if let Some(bad) = self
-            .ops
-            .iter()
-            .flat_map(JsonPatchOp::pointers)
-            .find(|pointer| !pointer.is_empty() && !pointer.starts_with('/'))
-        {
-            return Err(Error::invalid_input(format!(
-                "JSON Patch path {bad:?} is not a JSON Pointer (it must start with \"/\")"
-            )));
-        }
-        RequestBuilder::new(config, &Self::OPERATION)
-            .path_param("roomId", &self.room_id)?
-            .json(&self.ops)?
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        ignore_body(response)
-    }
-}
-
-/// Storage.
-impl<T> Client<T> {
+operations! {
     /// Reads a room's Storage, as plain LSON unless [`GetStorageDocument::format`] says
     /// otherwise.
-    pub fn get_storage_document(&self, room_id: impl Into<String>) -> Call<T, GetStorageDocument> {
-        self.call(GetStorageDocument::new(room_id))
+    GetStorageDocument {
+        "get-storage-document", GET "/rooms/{roomId}/storage", None -> Json StorageDocument;
+        query ["format"];
+        fn get_storage_document(room_id: impl Into<String>);
+        struct {
+            room_id: String = room_id.into(),
+            format: StorageFormat = StorageFormat::PlainLson,
+        }
+        set {
+            /// Chooses the format of the answer; see [`StorageDocument`].
+            fn format(self, format: StorageFormat) {
+                self.format = format;
+            }
+        }
+        request(self, req) {
+            // Plain LSON is the server's default, so it is not sent.
+            let format = (self.format != StorageFormat::PlainLson).then(|| self.format.as_str());
+            req.path_param("roomId", &self.room_id)
+                .query_opt("format", format)
+        }
+        parse(self, response) {
+            // The spec types the answer as any object: a plain-LSON answer whose root is not
+            // tagged `liveblocksType` is kept as plain JSON rather than rejected.
+            let tagged_root = self.format == StorageFormat::PlainLson
+                && serde_json::from_slice::<RootTag>(response.body())
+                    .is_ok_and(|root| root.liveblocks_type.is_some());
+            Ok(if tagged_root {
+                StorageDocument::Lson(decode_json(response)?)
+            } else {
+                StorageDocument::Json(decode_json(response)?)
+            })
+        }
     }
 
     /// Sets the Storage of a room whose Storage is empty; returns what was stored.
+    ///
+    /// The server answers 409 `CANNOT_UPDATE_EXISTING_STORAGE` when Storage already has
+    /// content; delete it first to replace it.
     ///
     /// ```no_run
     /// # async fn run(client: liveblocks_core::Client<impl liveblocks_core::Transport + 'static>) -> Result<(), liveblocks_core::Error> {
@@ -209,28 +59,56 @@ impl<T> Client<T> {
     /// client.initialize_storage_document("my-room", root).await?;
     /// # Ok(()) }
     /// ```
-    pub fn initialize_storage_document(
-        &self,
-        room_id: impl Into<String>,
-        root: StorageRoot,
-    ) -> Call<T, InitializeStorageDocument> {
-        self.call(InitializeStorageDocument::new(room_id, root))
+    InitializeStorageDocument {
+        "initialize-storage-document", POST "/rooms/{roomId}/storage", Json -> Json StorageRoot;
+        fn initialize_storage_document(room_id: impl Into<String>, root: StorageRoot);
+        struct {
+            room_id: String = room_id.into(),
+            root: StorageRoot = root,
+        }
+        request(self, req) {
+            req.path_param("roomId", &self.room_id).json(&self.root)
+        }
     }
 
     /// Deletes a room's Storage.
-    pub fn delete_storage_document(
-        &self,
-        room_id: impl Into<String>,
-    ) -> Call<T, DeleteStorageDocument> {
-        self.call(DeleteStorageDocument::new(room_id))
+    DeleteStorageDocument {
+        "delete-storage-document", DELETE "/rooms/{roomId}/storage", None -> None ();
+        fn delete_storage_document(room_id: impl Into<String>);
+        struct { room_id: String = room_id.into() }
+        request(self, req) { req.path_param("roomId", &self.room_id) }
     }
 
-    /// Applies JSON Patch operations to a room's Storage, all or nothing.
-    pub fn patch_storage_document(
-        &self,
-        room_id: impl Into<String>,
-        ops: impl IntoIterator<Item = JsonPatchOp>,
-    ) -> Call<T, PatchStorageDocument> {
-        self.call(PatchStorageDocument::new(room_id, ops))
+    /// Applies JSON Patch operations, in order, to a room's Storage, all or nothing.
+    PatchStorageDocument {
+        "patch-storage-document", PATCH "/rooms/{roomId}/storage/json-patch", Json -> None ();
+        fn patch_storage_document(
+            room_id: impl Into<String>,
+            ops: impl IntoIterator<Item = JsonPatchOp>,
+        );
+        struct {
+            room_id: String = room_id.into(),
+            ops: Vec<JsonPatchOp> = ops.into_iter().collect(),
+        }
+        request(self, req) {
+            if let Some(bad) = self
+                .ops
+                .iter()
+                .flat_map(JsonPatchOp::pointers)
+                .find(|pointer| !pointer.is_empty() && !pointer.starts_with('/'))
+            {
+                return Err(Error::invalid_input(format!(
+                    "JSON Patch path {bad:?} is not a JSON Pointer (it must start with \"/\")"
+                )));
+            }
+            req.path_param("roomId", &self.room_id).json(&self.ops)
+        }
     }
+}
+
+/// Reads only whether a Storage answer's root carries a `liveblocksType` tag.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RootTag {
+    liveblocks_type: Option<serde::de::IgnoredAny>,
 }

@@ -3,54 +3,12 @@
 
 use bytes::Bytes;
 
-use crate::client::{Call, Client};
-use crate::endpoint::{
-    body_bytes, decode_json, ignore_body, list_endpoint, path_endpoint, Endpoint, Operation,
-};
+use crate::declare::operations;
+use crate::endpoint::check_range;
 use crate::models::versions::{CreateVersionHistorySnapshotResponse, HistoryVersion};
+use crate::models::{Cursor, Page};
 
-/// Every operation of this domain.
-pub const OPERATIONS: &[Operation] = &[
-    GetVersionHistory::OPERATION,
-    CreateVersionHistorySnapshot::OPERATION,
-    GetYjsVersion::OPERATION,
-    DeleteVersion::OPERATION,
-];
-
-list_endpoint!(
-    /// Lists a room's versions, one page at a time (`GET /v2/rooms/{roomId}/versions`).
-    GetVersionHistory, "get-version-history", "/rooms/{roomId}/versions", HistoryVersion,
-    cursor = "cursor",
-    /// The first page of `room_id`'s versions.
-    new(room_id = "roomId")
-);
-
-path_endpoint!(
-    /// Saves the room's current Yjs document as a new version (`POST /v2/rooms/{roomId}/versions`).
-    CreateVersionHistorySnapshot, "create-version-history-snapshot", POST,
-    "/rooms/{roomId}/versions", Json, CreateVersionHistorySnapshotResponse, decode_json,
-    /// Snapshots `room_id`.
-    new(room_id = "roomId")
-);
-
-path_endpoint!(
-    /// Downloads one version as a binary Yjs update
-    /// (`GET /v2/rooms/{roomId}/versions/{versionId}/yjs`), ready for `Y.applyUpdate`.
-    GetYjsVersion, "get-yjs-version", GET, "/rooms/{roomId}/versions/{versionId}/yjs",
-    Binary, Bytes, body_bytes,
-    /// The endpoint for `version_id` of `room_id`.
-    new(room_id = "roomId", version_id = "versionId")
-);
-path_endpoint!(
-    /// Deletes one version (`DELETE /v2/rooms/{roomId}/versions/{versionId}`).
-    DeleteVersion, "delete-version", DELETE, "/rooms/{roomId}/versions/{versionId}",
-    None, (), ignore_body,
-    /// The endpoint for `version_id` of `room_id`.
-    new(room_id = "roomId", version_id = "versionId")
-);
-
-/// Version history.
-impl<T> Client<T> {
+operations! {
     /// Lists a room's versions, one page at a time.
     ///
     /// ```no_run
@@ -61,33 +19,70 @@ impl<T> Client<T> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn get_version_history(&self, room_id: impl Into<String>) -> Call<T, GetVersionHistory> {
-        self.call(GetVersionHistory::new(room_id))
+    GetVersionHistory {
+        "get-version-history", GET "/rooms/{roomId}/versions", None -> Json Page<HistoryVersion>;
+        query ["limit", "cursor"];
+        fn get_version_history(room_id: impl Into<String>);
+        struct {
+            room_id: String = room_id.into(),
+            limit: Option<u32> = None,
+            cursor: Option<Cursor> = None,
+        }
+        set {
+            /// Page size, 1 to 100 (server default 20).
+            fn limit(self, limit: u32) {
+                self.limit = Some(limit);
+            }
+            /// The page after this cursor (a previous page's `next_cursor`), sent as `cursor`.
+            fn cursor(self, cursor: Cursor) {
+                self.cursor = Some(cursor);
+            }
+        }
+        pages HistoryVersion, cursor;
+        request(self, req) {
+            if let Some(limit) = self.limit {
+                check_range("limit", limit, 1, 100)?;
+            }
+            req.path_param("roomId", &self.room_id)
+                .query_opt("limit", self.limit)
+                .query_opt("cursor", self.cursor.as_ref())
+        }
     }
 
     /// Saves the room's current Yjs document as a new version.
-    pub fn create_version_history_snapshot(
-        &self,
-        room_id: impl Into<String>,
-    ) -> Call<T, CreateVersionHistorySnapshot> {
-        self.call(CreateVersionHistorySnapshot::new(room_id))
+    CreateVersionHistorySnapshot {
+        "create-version-history-snapshot", POST "/rooms/{roomId}/versions",
+            None -> Json CreateVersionHistorySnapshotResponse;
+        fn create_version_history_snapshot(room_id: impl Into<String>);
+        struct { room_id: String = room_id.into() }
+        request(self, req) { req.path_param("roomId", &self.room_id) }
     }
 
-    /// Downloads one version as a binary Yjs update.
-    pub fn get_yjs_version(
-        &self,
-        room_id: impl Into<String>,
-        version_id: impl Into<String>,
-    ) -> Call<T, GetYjsVersion> {
-        self.call(GetYjsVersion::new(room_id, version_id))
+    /// Downloads one version as a binary Yjs update, ready for `Y.applyUpdate`.
+    GetYjsVersion {
+        "get-yjs-version", GET "/rooms/{roomId}/versions/{versionId}/yjs", None -> Binary Bytes;
+        fn get_yjs_version(room_id: impl Into<String>, version_id: impl Into<String>);
+        struct {
+            room_id: String = room_id.into(),
+            version_id: String = version_id.into(),
+        }
+        request(self, req) {
+            req.path_param("roomId", &self.room_id)
+                .path_param("versionId", &self.version_id)
+        }
     }
 
     /// Deletes one version.
-    pub fn delete_version(
-        &self,
-        room_id: impl Into<String>,
-        version_id: impl Into<String>,
-    ) -> Call<T, DeleteVersion> {
-        self.call(DeleteVersion::new(room_id, version_id))
+    DeleteVersion {
+        "delete-version", DELETE "/rooms/{roomId}/versions/{versionId}", None -> None ();
+        fn delete_version(room_id: impl Into<String>, version_id: impl Into<String>);
+        struct {
+            room_id: String = room_id.into(),
+            version_id: String = version_id.into(),
+        }
+        request(self, req) {
+            req.path_param("roomId", &self.room_id)
+                .path_param("versionId", &self.version_id)
+        }
     }
 }

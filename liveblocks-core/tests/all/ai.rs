@@ -1,11 +1,9 @@
-//! AI copilots and knowledge sources, without network: the exact request of each of the 13
-//! operations, the decoding of the spec's examples, the provider and knowledge-source unions,
+//! AI copilots and knowledge sources, without network: the exact request of each operation,
+//! the decoding of the spec's examples, the provider and knowledge-source unions,
 //! the tri-state update body, and error cases.
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::ai::{
     CreateAiCopilot, CreateFileKnowledgeSource, CreateWebKnowledgeSource, DeleteAiCopilot,
@@ -558,6 +556,50 @@ fn update_ai_copilot_tristate_body() {
         UpdateAiCopilot::new(COPILOT),
         &expected,
         &copilot_params(),
+    );
+}
+
+#[test]
+fn whole_bodies_replace_the_setters() {
+    // `changes` sets every change at once, as the setters do one by one.
+    let body = UpdateAiCopilotRequestBody {
+        name: Some("Updated Copilot".to_owned()),
+        description: Tristate::Null,
+        settings: Tristate::Set(AiCopilotProviderSettings {
+            max_tokens: Some(8192),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let by_setters = UpdateAiCopilot::new(COPILOT)
+        .name("Updated Copilot")
+        .clear_description()
+        .settings(AiCopilotProviderSettings {
+            max_tokens: Some(8192),
+            ..Default::default()
+        });
+    let whole = UpdateAiCopilot::new(COPILOT).changes(body);
+    assert_eq!(whole, by_setters);
+    assert_eq!(
+        serde_json::from_slice::<Value>(whole.request(&config()).unwrap().body()).unwrap(),
+        json!({"name": "Updated Copilot", "description": null, "settings": {"maxTokens": 8192}})
+    );
+
+    // `options` replaces the common fields of a new copilot, required ones included.
+    let mut options = CreateAiCopilotOptionsBase::new("Bot", "Be brief.", "sk-2");
+    options.description = Some("A bot".to_owned());
+    let provider = || AiCopilotProvider::openai(OpenAiModel::Gpt4o);
+    let whole = CreateAiCopilot::new("n", "s", "k", provider()).options(options);
+    assert_eq!(
+        whole,
+        CreateAiCopilot::new("Bot", "Be brief.", "sk-2", provider()).description("A bot")
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(whole.request(&config()).unwrap().body()).unwrap(),
+        json!({
+            "name": "Bot", "description": "A bot", "systemPrompt": "Be brief.",
+            "providerApiKey": "sk-2", "provider": "openai", "providerModel": "gpt-4o"
+        })
     );
 }
 

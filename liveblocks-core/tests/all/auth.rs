@@ -1,8 +1,6 @@
 //! Auth, no network: the exact request of `authorize_user` and `identify_user`, their
 //! responses, and the permission checks made before any request.
 
-
-
 use crate::common::*;
 use http::Method;
 use liveblocks_core::auth::*;

@@ -2,8 +2,6 @@
 //! `Error::Api` for every operation; a 2xx body that doesn't fit becomes `Error::Decode`
 //! with the JSON path; a transport failure becomes `Error::Transport`.
 
-
-
 use crate::common::*;
 use liveblocks_core::models::rooms::{RoomPermission, RoomUpdate};
 use liveblocks_core::models::storage::{JsonPatchOp, StorageFormat, StorageRoot};

@@ -2,12 +2,10 @@
 //! the spec's examples, epoch-millisecond times, and what the local dev server's canned
 //! dummy answers turn into (typed decode errors, never panics).
 
-
-
 use std::sync::{Arc, Mutex};
 
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::feeds::{
     CreateFeed, CreateFeedMessage, DeleteFeed, DeleteFeedMessage, GetFeed, GetFeedMessages,

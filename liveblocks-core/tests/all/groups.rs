@@ -1,8 +1,6 @@
 //! Groups, no network: the exact request of each of the 7 operations, the decoding of the
 //! spec's examples, pagination, and input rejected before any request.
 
-
-
 use crate::common::*;
 use http::Method;
 use liveblocks_core::groups::*;

@@ -1,8 +1,6 @@
 //! Input the API would reject (or misroute) fails with `Error::InvalidInput` before any
 //! request leaves: the recording transport is never called.
 
-
-
 use crate::common::*;
 use liveblocks_core::models::rooms::{RoomPermission, RoomUpdate};
 use liveblocks_core::models::storage::{JsonPatchOp, StorageRoot};

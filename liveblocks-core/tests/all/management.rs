@@ -1,8 +1,6 @@
 //! Management API: exact requests for all 20 operations, the spec examples (including the
 //! ones that contradict their own schema), the management token, validation and errors.
 
-
-
 use bytes::Bytes;
 use http::Method;
 use liveblocks_core::management::*;

@@ -1,8 +1,6 @@
 //! Regression tests for bugs found while writing the request tests (dot-segment IDs,
 //! duplicate user-info keys).
 
-
-
 use crate::common::*;
 use liveblocks_core::models::rooms::{RoomUpdate, UserInfo};
 use liveblocks_core::models::storage::{JsonPatchOp, StorageRoot};

@@ -1,10 +1,8 @@
 //! The exact request each operation builds: method, full URI, headers and body bytes, checked
 //! both through `Client` (a recording closure transport) and through `Endpoint::request`.
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use http::Method;
 use liveblocks_core::models::rooms::{
     NewRoom, RoomPermission as P, RoomUpdate, StorageEngine, UserInfo,
@@ -146,18 +144,18 @@ fn create_room() {
                 .idempotent(true)
                 .send()
         },
-        CreateRoom::from_settings(
-            "my-room-3ebc26e2bf96",
-            NewRoom::new([P::AllWrite])
-                .organization_id("org_123456789")
-                .user_access("alice", [P::AllWrite])
-                .user_access("bob", [P::RoomRead, "not:a:permission".into()])
-                .group_access("product", [P::RoomWrite, P::CommentsWrite])
-                .metadata("color", "blue")
-                .metadata("tags", vec!["a".to_owned(), "b".to_owned()]),
-        )
-        .engine(StorageEngine::V2)
-        .idempotent(true),
+        CreateRoom::new("my-room-3ebc26e2bf96", [])
+            .settings(
+                NewRoom::new([P::AllWrite])
+                    .organization_id("org_123456789")
+                    .user_access("alice", [P::AllWrite])
+                    .user_access("bob", [P::RoomRead, "not:a:permission".into()])
+                    .group_access("product", [P::RoomWrite, P::CommentsWrite])
+                    .metadata("color", "blue")
+                    .metadata("tags", vec!["a".to_owned(), "b".to_owned()]),
+            )
+            .engine(StorageEngine::V2)
+            .idempotent(true),
         &expected,
     );
 
@@ -230,8 +228,7 @@ fn update_room() {
                 .remove_metadata("size")
                 .send()
         },
-        UpdateRoom::from_update(
-            ROOM,
+        UpdateRoom::new(ROOM).changes(
             RoomUpdate::new()
                 .default_accesses([P::RoomRead, P::RoomPresenceWrite])
                 .user_access("alice", [P::RoomWrite])
@@ -864,6 +861,9 @@ fn awaited_calls_build_the_same_requests() {
         recorder.lock().unwrap().push(request);
         std::future::ready(Ok::<_, TransportError>(reply.to_response()))
     };
+    // Sleeps never end: no call here is retried or may time out.
+    let transport =
+        liveblocks_core::transport::from_fn(transport, |_| futures::future::pending::<()>());
     let client = Client::with_transport(config(), transport);
 
     block_on(async {

@@ -1,10 +1,8 @@
 //! Success bodies each operation decodes: the spec's examples and what the local dev server
 //! really sends (extra keys, missing optional fields, anonymous users, 204 vs 200...).
 
-
-
-use bytes::Bytes;
 use crate::common::*;
+use bytes::Bytes;
 use liveblocks_core::models::rooms::{ActiveUsers, MetadataValue, Room, RoomPermission as P};
 use liveblocks_core::models::storage::{
     LiveNode, Lson, StorageDocument, StorageFormat, StorageRoot,

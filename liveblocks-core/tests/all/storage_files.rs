@@ -1,7 +1,5 @@
 //! Storage files: exact requests, decoding, file ID and part number checks, errors.
 
-
-
 use http::Method;
 use liveblocks_core::models::storage_files::{StorageFileId, StorageFileMultipartPart};
 use liveblocks_core::storage_files::*;

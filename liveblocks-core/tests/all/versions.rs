@@ -1,7 +1,5 @@
 //! Version history: exact requests, the spec examples, binary download, pagination, errors.
 
-
-
 use bytes::Bytes;
 use http::Method;
 use liveblocks_core::models::Cursor;

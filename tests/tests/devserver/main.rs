@@ -616,7 +616,7 @@ fn custom_endpoint_through_ureq() -> Result {
             <liveblocks_core::rooms::GetRoom as Endpoint>::OPERATION;
         fn request(&self, config: &Config) -> Result<HttpRequest> {
             RequestBuilder::new(config, &Self::OPERATION)
-                .path_param("roomId", &self.0)?
+                .path_param("roomId", &self.0)
                 .build()
         }
         fn parse(&self, response: HttpResponse) -> Result<Self::Output> {

@@ -22,8 +22,13 @@ type HyperTransport = <liveblocks_hyper::Client as ClientTransport>::Transport;
 
 /// The future a [`BoxedTransport`] returns.
 pub type BoxedFuture = Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send>>;
+/// The sending half of a [`BoxedTransport`].
+pub type BoxedSend = Box<dyn Fn(HttpRequest) -> BoxedFuture + Send + Sync>;
 /// A transport with a name, so sessions can hold clients of one concrete type.
-pub type BoxedTransport = Box<dyn Fn(HttpRequest) -> BoxedFuture + Send + Sync>;
+pub type BoxedTransport = liveblocks_core::transport::FnTransport<
+    BoxedSend,
+    fn(std::time::Duration) -> tokio::time::Sleep,
+>;
 /// The clients the suites use.
 pub type PrismClient = Client<BoxedTransport>;
 
@@ -124,7 +129,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// A transport that sends through `inner` and records each exchange in `log`.
 fn recording(inner: Arc<HyperTransport>, log: Arc<Recorder>) -> BoxedTransport {
-    Box::new(move |mut request: HttpRequest| {
+    let send: BoxedSend = Box::new(move |mut request: HttpRequest| {
         let inner = Arc::clone(&inner);
         let log = Arc::clone(&log);
         Box::pin(async move {
@@ -149,7 +154,8 @@ fn recording(inner: Arc<HyperTransport>, log: Arc<Recorder>) -> BoxedTransport {
             });
             Ok(response)
         }) as BoxedFuture
-    })
+    });
+    liveblocks_core::transport::from_fn(send, tokio::time::sleep)
 }
 
 /// One Prism server (or two, see [`Backend::new`]) and the configs to reach it.
@@ -264,8 +270,8 @@ impl Session {
         E: Endpoint + Clone + Send + 'static,
         E::Output: Send,
     {
-        let (client, endpoint) = call.into_parts();
-        let first = client.call(endpoint.clone()).await;
+        let (client, endpoint, options) = call.into_parts();
+        let first = Call::from_parts(client.clone(), endpoint.clone(), options.clone()).await;
         let rejected = match (&first, lock(&self.log.exchanges).last()) {
             (Err(Error::Api(api)), Some(last)) if api.status == 500 && last.self_rejected() => {
                 Some(last.response_violations.clone())
@@ -279,7 +285,7 @@ impl Session {
                     E::OPERATION.id,
                     summarize(&violations)
                 ));
-                plain.call(endpoint).await
+                Call::from_parts(plain.clone(), endpoint, options).await
             }
             _ => first,
         }
@@ -294,11 +300,11 @@ impl Session {
         E: Endpoint + Clone + Send + 'static,
         E::Output: Send,
     {
-        let (client, endpoint) = call.into_parts();
+        let (client, endpoint, options) = call.into_parts();
         let plain = self
             .plain_for(&client)
             .expect("fetch_plain needs the plain server (static mode)");
-        plain.call(endpoint).await
+        Call::from_parts(plain.clone(), endpoint, options).await
     }
 }
 

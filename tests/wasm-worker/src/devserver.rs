@@ -2,8 +2,6 @@
 //! multipart uploads, read back through the signed URL and as a `LiveFile` in Storage), the
 //! two token endpoints, and Feeds (which the dev server answers with canned bodies).
 
-use std::time::Duration;
-
 use liveblocks_wasm::liveblocks_core::bytes::Bytes;
 use liveblocks_wasm::liveblocks_core::http;
 use liveblocks_wasm::liveblocks_core::models::auth::FULL_ACCESS;
@@ -73,7 +71,7 @@ async fn download(r: &mut Report, name: &str, url: &str) -> Option<http::Respons
             return None;
         }
     };
-    let transport = FetchTransport::new().with_timeout(Duration::from_secs(20));
+    let transport = FetchTransport::new();
     match transport.send(request).await {
         Ok(response) => Some(response),
         Err(e) => {

@@ -31,6 +31,7 @@ use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 mod devserver;
+mod options;
 mod prism;
 
 /// The scenario names [`run`] accepts, in the order the runner should use.
@@ -45,6 +46,7 @@ const SCENARIOS: &[&str] = &[
     "transport_echo",
     "timeout",
     "retry",
+    "call_options",
     "connect_error",
     "storage_files",
     "multipart",
@@ -291,6 +293,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "transport_echo" => transport_echo(&params, r).await,
         "timeout" => timeout(&params, r).await,
         "retry" => retry(&params, r).await,
+        "call_options" => options::call_options(&params, r).await,
         "connect_error" => connect_error(&params, r).await,
         "storage_files" => devserver::storage_files(&params, r).await,
         "multipart" => devserver::multipart(&params, r).await,
@@ -833,7 +836,7 @@ async fn transport_echo(p: &Params, r: &mut Report) -> Step {
     use liveblocks_wasm::FetchTransport;
 
     let helper = p.helper_url(r)?;
-    let transport = FetchTransport::new().with_timeout(Duration::from_secs(20));
+    let transport = FetchTransport::new();
     let all_bytes: Vec<u8> = (0..=255).collect();
     let path = "/echo/a%20b/%CE%B1?q=x%20y&empty=";
     let request = http::Request::builder()

@@ -1,14 +1,11 @@
 //! AI copilots and knowledge sources.
 
-use liveblocks_core::ai;
 use liveblocks_core::models::ai::*;
 use liveblocks_core::models::Page;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(ai::OPERATIONS);
-
     r.schema::<AiCopilotBase>("AiCopilotBase");
     r.schema::<AiCopilot>("AiCopilot");
     r.schema::<AiCopilot>("AiCopilotOpenAi");

@@ -1,13 +1,10 @@
 //! Auth: access tokens and ID tokens.
 
-use liveblocks_core::auth;
 use liveblocks_core::models::auth::*;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(auth::OPERATIONS);
-
     r.schema::<AuthorizeUserRequestBody>("AuthorizeUserRequestBody");
     r.schema::<AuthorizeUserResponse>("AuthorizeUserResponse");
     // A standalone `{token}` schema no operation references; the same shape as the response.

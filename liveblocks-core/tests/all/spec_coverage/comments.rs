@@ -2,14 +2,10 @@
 
 use liveblocks_core::models::attachments::*;
 use liveblocks_core::models::comments::*;
-use liveblocks_core::{attachments, comments};
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(comments::OPERATIONS);
-    r.operations(attachments::OPERATIONS);
-
     r.schema::<Thread>("Thread");
     r.schema::<Comment>("Comment");
     r.schema::<CommentBody>("CommentBody");

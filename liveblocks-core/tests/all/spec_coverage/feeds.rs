@@ -1,14 +1,11 @@
 //! Feeds.
 
-use liveblocks_core::feeds;
 use liveblocks_core::models::feeds::*;
 use liveblocks_core::models::Page;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(feeds::OPERATIONS);
-
     r.schema::<Feed>("Feed");
     r.schema::<FeedMessage>("FeedMessage");
     r.schema::<CreateFeedRequestBody>("CreateFeedRequestBody");

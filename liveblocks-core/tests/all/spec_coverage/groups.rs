@@ -1,14 +1,11 @@
 //! Groups.
 
-use liveblocks_core::groups;
 use liveblocks_core::models::groups::*;
 use liveblocks_core::models::Page;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(groups::OPERATIONS);
-
     r.schema::<Group>("Group");
     r.schema::<GroupMember>("GroupMember");
     r.schema::<CreateGroupRequestBody>("CreateGroupRequestBody");

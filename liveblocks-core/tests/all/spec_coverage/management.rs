@@ -1,13 +1,10 @@
 //! Management API.
 
-use liveblocks_core::management;
 use liveblocks_core::models::management::*;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(management::OPERATIONS);
-
     r.schema::<ManagementProjectType>("ManagementProjectType");
     r.schema::<ManagementProjectRegion>("ManagementProjectRegion");
     r.schema::<VersionCreationTimeout>("ManagementProjectVersionCreationTimeout");

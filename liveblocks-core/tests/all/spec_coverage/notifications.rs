@@ -2,13 +2,10 @@
 
 use liveblocks_core::models::notifications::*;
 use liveblocks_core::models::Page;
-use liveblocks_core::notifications;
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(notifications::OPERATIONS);
-
     r.schema::<InboxNotificationThreadData>("InboxNotificationThreadData");
     r.schema::<InboxNotificationCustomData>("InboxNotificationCustomData");
     r.schema::<InboxNotificationActivity>("InboxNotificationActivity");

@@ -5,16 +5,12 @@ use std::collections::BTreeMap;
 use liveblocks_core::models::rooms::*;
 use liveblocks_core::models::storage::*;
 use liveblocks_core::models::Page;
-use liveblocks_core::{rooms, storage, yjs, ErrorBody};
+use liveblocks_core::ErrorBody;
 use serde_json::{Map, Value};
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(rooms::OPERATIONS);
-    r.operations(storage::OPERATIONS);
-    r.operations(yjs::OPERATIONS);
-
     r.schema::<Room>("Room");
     r.schema::<Vec<RoomPermission>>("RoomPermission");
     r.schema::<RoomPermission>("RoomPermissionItem");

@@ -2,14 +2,10 @@
 
 use liveblocks_core::models::storage_files::*;
 use liveblocks_core::models::versions::*;
-use liveblocks_core::{storage_files, versions};
 
 use super::Registry;
 
 pub fn register(r: &mut Registry) {
-    r.operations(storage_files::OPERATIONS);
-    r.operations(versions::OPERATIONS);
-
     r.schema::<StorageFileWithUrl>("StorageFileWithUrl");
     r.schema::<StorageFileMultipartUpload>("StorageFileMultipartUpload");
     r.schema::<StorageFileMultipartPart>("StorageFileMultipartPart");
