@@ -10,8 +10,9 @@ Kept: every path, operation (operationId, method, tags, deprecation, parameters,
 bodies, responses, security), every schema with its constraints, and every example value,
 so Prism can serve it and scripts/spec-facts.py can read it. Removed: the `description` and
 `summary` prose of the spec's objects (operations, parameters, schemas, responses, examples,
-tags, info). Property names and example values are data, never touched, even when one is
-called `description` or `summary`.
+tags, info); a response's `description`, which OpenAPI requires, is kept as "". Property
+names and example values are data, never touched, even when one is called `description` or
+`summary`.
 
 The output is pretty-printed with sorted keys, so `git diff` after regenerating from a newer
 spec shows exactly which facts changed. Then run scripts/spec-facts.py and the spec check.
@@ -45,6 +46,15 @@ def strip(node, removed):
             continue
         if key in DATA:
             out[key] = value
+        elif key == "responses" and isinstance(value, dict):
+            # A Response Object must have a description: it stays, emptied. (Without it,
+            # Prism ignores the response and answers with another, e.g. a 401 example.)
+            out[key] = {}
+            for name, item in value.items():
+                stripped = strip(item, removed)
+                if isinstance(item, dict) and "description" in item:
+                    stripped["description"] = ""
+                out[key][name] = stripped
         elif key in NAMED_MAPS and isinstance(value, dict):
             out[key] = {name: strip(item, removed) for name, item in value.items()}
         elif key == "discriminator":
