@@ -6,8 +6,10 @@
 #
 # It installs only the dev server: `liveblocks` 1.9.0 and the `bun` 1.4.5 it runs on, pinned
 # by scripts/quickstart/package.json and its own lockfile, into scripts/quickstart/node_modules
-# (about 30 packages; not the test harness of the root package.json). Needs rustup/cargo, node
-# and npm. Each step says what it does and how long it took.
+# (19 packages, about 120 MB, 103 MB of it the Bun binary; not the test harness of the root
+# package.json). Needs rustup/cargo, node and npm. Each step says what it does and how long it
+# took. On a clean clone with an empty npm cache: about 90 s (3 s of npm, the rest the first
+# cargo build, which prints each crate); then under a second.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -39,7 +41,7 @@ fi
 done_step
 
 step "2/3 building the quickstart (cargo build -p liveblocks-hyper --example quickstart)"
-echo "the first build compiles about 150 crates (a minute or two on 2 cores); later ones take seconds"
+echo "the first build compiles about 90 crates (about 90 s on 2 cores); later ones take seconds"
 cargo build -p liveblocks-hyper --example quickstart
 done_step
 
