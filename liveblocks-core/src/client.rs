@@ -1,8 +1,8 @@
 //! `Client<T>`: one method per operation, for any transport.
 //!
-//! Each method returns a [`Call`], a builder for the operation's optional parameters and the
+//! Each method returns a [`Call`](crate::Call), a builder for the operation's optional parameters and the
 //! call's own options. With an async [`Transport`](crate::Transport) a call is awaited; with a
-//! [`BlockingTransport`](crate::BlockingTransport) it is sent with [`Call::send`]. The methods
+//! [`BlockingTransport`](crate::BlockingTransport) it is sent with [`Call::send`](crate::Call::send). The methods
 //! are declared with their operations, one file per API domain (see [`crate::endpoints`]).
 
 use std::sync::Arc;
@@ -77,19 +77,3 @@ impl<T> std::fmt::Debug for Client<T> {
             .finish_non_exhaustive()
     }
 }
-
-/// Gives `Call<T, Endpoint>` the endpoint's builder methods (the shape before `operations!`;
-/// removed once every domain is declared with it).
-macro_rules! call_setters {
-    ($endpoint:ident { $( $name:ident ( $( $arg:ident : $ty:ty ),* ) ),* $(,)? }) => {
-        impl<T> $crate::call::Call<T, $endpoint> {
-            $(
-                #[doc = concat!("Sets this call's parameter; see [`", stringify!($endpoint), "::", stringify!($name), "`].")]
-                pub fn $name(self, $( $arg: $ty ),*) -> Self {
-                    self.map(|endpoint| endpoint.$name($( $arg ),*))
-                }
-            )*
-        }
-    };
-}
-pub(crate) use call_setters;

@@ -69,7 +69,9 @@ macro_rules! operation {
             $($(#[$field_attr])* $field: $field_ty,)*
         }
 
-        #[allow(deprecated, clippy::new_without_default)]
+        $crate::declare::operation!(@default $name [$($arg)*]);
+
+        #[allow(deprecated)]
         impl $name {
             $(#[$attr])*
             pub fn new($($arg: $arg_ty),*) -> Self {
@@ -139,6 +141,17 @@ macro_rules! operation {
             }
         )?
     };
+
+    // An operation without required arguments is also `Default`.
+    (@default $name:ident []) => {
+        #[allow(deprecated)]
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    };
+    (@default $name:ident [$($arg:tt)+]) => {};
 
     (@parse $resp:ident ($parse_self:ident, $response:ident) $parse_body:block) => {
         fn parse(

@@ -33,16 +33,22 @@
 
 pub mod call;
 pub mod client;
+pub mod comment_body;
 pub mod config;
 mod declare;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
 pub mod models;
+pub mod notification_content;
 pub mod pagination;
+pub mod query;
 pub mod retry;
+pub mod session;
+pub mod storage_edit;
 mod trace;
 pub mod transport;
+pub mod webhooks;
 
 pub use call::{Call, CallFuture, CallOptions};
 pub use client::Client;

@@ -102,6 +102,23 @@ pub use liveblocks_core::{
 #[cfg(target_arch = "wasm32")]
 mod fetch;
 
+/// The current time from JavaScript's `Date.now()`, for
+/// [`WebhookHandler::verify`](liveblocks_core::webhooks::WebhookHandler::verify): `wasm32`
+/// has no system clock (`SystemTime::now()` panics there). On native targets (where this
+/// crate is only type-checked) it reads the system clock.
+pub fn webhook_now() -> liveblocks_core::models::Timestamp {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Date.now() is milliseconds since the epoch, always in jiff's range.
+        liveblocks_core::models::Timestamp::from_millisecond(js_sys::Date::now() as i64)
+            .unwrap_or(liveblocks_core::models::Timestamp::UNIX_EPOCH)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        liveblocks_core::models::Timestamp::now()
+    }
+}
+
 /// A Liveblocks client whose requests go through the JS `fetch`.
 ///
 /// Build it with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`;

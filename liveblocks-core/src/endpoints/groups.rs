@@ -1,203 +1,15 @@
 //! Groups: create, list, read and delete groups, change their members, list a user's groups.
 
-use http::Method;
-
-use crate::call::Call;
-use crate::client::{call_setters, Client};
-use crate::config::Config;
-use crate::endpoint::{
-    check_not_empty, decode_json, ignore_body, list_endpoint, op, path_endpoint, BodyKind,
-    Endpoint, Operation, RequestBuilder,
-};
+use crate::declare::operations;
+use crate::endpoint::{check_not_empty, check_range};
 use crate::error::Error;
 use crate::models::groups::{
     AddGroupMembersRequestBody, CreateGroupRequestBody, Group, GroupScopes,
     RemoveGroupMembersRequestBody,
 };
-use crate::transport::{HttpRequest, HttpResponse};
+use crate::models::{Cursor, Page};
 
-/// Every operation of this domain.
-pub const OPERATIONS: &[Operation] = &[
-    CreateGroup::OPERATION,
-    GetGroups::OPERATION,
-    GetGroup::OPERATION,
-    DeleteGroup::OPERATION,
-    AddGroupMembers::OPERATION,
-    RemoveGroupMembers::OPERATION,
-    GetUserGroups::OPERATION,
-];
-
-/// Creates a group (`POST /v2/groups`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CreateGroup {
-    body: CreateGroupRequestBody,
-}
-
-impl CreateGroup {
-    /// A group `group_id`, with no member yet.
-    pub fn new(group_id: impl Into<String>) -> Self {
-        Self::from_body(CreateGroupRequestBody {
-            id: group_id.into(),
-            member_ids: None,
-            organization_id: None,
-            scopes: None,
-        })
-    }
-
-    /// The request with its whole body at once.
-    pub fn from_body(body: CreateGroupRequestBody) -> Self {
-        CreateGroup { body }
-    }
-
-    /// The group's first members.
-    pub fn member_ids(mut self, member_ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.body.member_ids = Some(member_ids.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Puts the group in an organization.
-    pub fn organization_id(mut self, organization_id: impl Into<String>) -> Self {
-        self.body.organization_id = Some(organization_id.into());
-        self
-    }
-
-    /// What the group can be used for.
-    pub fn scopes(mut self, scopes: GroupScopes) -> Self {
-        self.body.scopes = Some(scopes);
-        self
-    }
-}
-
-call_setters!(CreateGroup {
-    member_ids(member_ids: impl IntoIterator<Item = impl Into<String>>),
-    organization_id(organization_id: impl Into<String>),
-    scopes(scopes: GroupScopes),
-});
-
-impl Endpoint for CreateGroup {
-    type Output = Group;
-    const OPERATION: Operation = op(
-        "create-group",
-        Method::POST,
-        "/groups",
-        &[],
-        BodyKind::Json,
-        BodyKind::Json,
-    );
-
-    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-        check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
-        RequestBuilder::new(config, &Self::OPERATION)
-            .json(&self.body)
-            .build()
-    }
-
-    fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-        decode_json(response)
-    }
-}
-
-list_endpoint!(
-    /// Lists the project's groups, one page at a time (`GET /v2/groups`).
-    GetGroups, "get-groups", "/groups", Group, starting_after = "startingAfter",
-    /// The first page of all groups.
-    new()
-);
-
-impl Default for GetGroups {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-list_endpoint!(
-    /// Lists the groups a user belongs to, one page at a time
-    /// (`GET /v2/users/{userId}/groups`).
-    GetUserGroups, "get-user-groups", "/users/{userId}/groups", Group,
-    starting_after = "startingAfter",
-    /// The first page of `user_id`'s groups.
-    new(user_id = "userId")
-);
-
-path_endpoint!(
-    /// Reads a group (`GET /v2/groups/{groupId}`).
-    GetGroup, "get-group", GET, "/groups/{groupId}",
-    Json, Group, decode_json,
-    /// The endpoint for this group.
-    new(group_id = "groupId")
-);
-path_endpoint!(
-    /// Deletes a group (`DELETE /v2/groups/{groupId}`).
-    DeleteGroup, "delete-group", DELETE, "/groups/{groupId}",
-    None, (), ignore_body,
-    /// The endpoint for this group.
-    new(group_id = "groupId")
-);
-
-/// Declares an endpoint that changes a group's members.
-macro_rules! members_endpoint {
-    ($(#[$meta:meta])* $name:ident, $id:literal, $path:literal, $body:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            group_id: String,
-            member_ids: Vec<String>,
-        }
-
-        impl $name {
-            /// The endpoint for these users of this group.
-            pub fn new(
-                group_id: impl Into<String>,
-                member_ids: impl IntoIterator<Item = impl Into<String>>,
-            ) -> Self {
-                $name {
-                    group_id: group_id.into(),
-                    member_ids: member_ids.into_iter().map(Into::into).collect(),
-                }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Output = Group;
-            const OPERATION: Operation =
-                op($id, Method::POST, $path, &[], BodyKind::Json, BodyKind::Json);
-
-            fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
-                if self.member_ids.is_empty() {
-                    return Err(Error::invalid_input(concat!(
-                        "`memberIds` must not be empty (",
-                        $id,
-                        ")"
-                    )));
-                }
-                RequestBuilder::new(config, &Self::OPERATION)
-                    .path_param("groupId", &self.group_id)
-                    .json(&$body {
-                        member_ids: self.member_ids.clone(),
-                    })
-                    .build()
-            }
-
-            fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
-                decode_json(response)
-            }
-        }
-    };
-}
-
-members_endpoint!(
-    /// Adds users to a group (`POST /v2/groups/{groupId}/add-members`).
-    AddGroupMembers, "add-group-members", "/groups/{groupId}/add-members",
-    AddGroupMembersRequestBody
-);
-members_endpoint!(
-    /// Removes users from a group (`POST /v2/groups/{groupId}/remove-members`).
-    RemoveGroupMembers, "remove-group-members", "/groups/{groupId}/remove-members",
-    RemoveGroupMembersRequestBody
-);
-
-/// Groups.
-impl<T> Client<T> {
+operations! {
     /// Creates a group.
     ///
     /// ```no_run
@@ -212,45 +24,158 @@ impl<T> Client<T> {
     /// assert_eq!(group.members.len(), 2);
     /// # Ok(()) }
     /// ```
-    pub fn create_group(&self, group_id: impl Into<String>) -> Call<T, CreateGroup> {
-        self.call(CreateGroup::new(group_id))
+    CreateGroup {
+        "create-group", POST "/groups", Json -> Json Group;
+        fn create_group(group_id: impl Into<String>);
+        struct {
+            body: CreateGroupRequestBody = CreateGroupRequestBody {
+                id: group_id.into(),
+                member_ids: None,
+                organization_id: None,
+                scopes: None,
+            },
+        }
+        set {
+            /// The group's first members.
+            fn member_ids(self, member_ids: impl IntoIterator<Item = impl Into<String>>) {
+                self.body.member_ids = Some(member_ids.into_iter().map(Into::into).collect());
+            }
+            /// Puts the group in an organization.
+            fn organization_id(self, organization_id: impl Into<String>) {
+                self.body.organization_id = Some(organization_id.into());
+            }
+            /// What the group can be used for.
+            fn scopes(self, scopes: GroupScopes) {
+                self.body.scopes = Some(scopes);
+            }
+        }
+        request(self, req) {
+            check_not_empty(Self::OPERATION.id, "id", &self.body.id)?;
+            req.json(&self.body)
+        }
     }
 
     /// Lists the project's groups, one page at a time.
-    pub fn get_groups(&self) -> Call<T, GetGroups> {
-        self.call(GetGroups::new())
+    GetGroups {
+        "get-groups", GET "/groups", None -> Json Page<Group>;
+        query ["limit", "startingAfter"];
+        fn get_groups();
+        struct {
+            limit: Option<u32> = None,
+            starting_after: Option<Cursor> = None,
+        }
+        set {
+            /// Page size, 1 to 100 (server default 20).
+            fn limit(self, limit: u32) {
+                self.limit = Some(limit);
+            }
+            /// The page after this cursor (a previous page's `next_cursor`).
+            fn starting_after(self, cursor: Cursor) {
+                self.starting_after = Some(cursor);
+            }
+        }
+        pages Group, starting_after;
+        request(self, req) {
+            if let Some(limit) = self.limit {
+                check_range("limit", limit, 1, 100)?;
+            }
+            req.query_opt("limit", self.limit)
+                .query_opt("startingAfter", self.starting_after.as_ref())
+        }
     }
 
     /// Reads a group.
-    pub fn get_group(&self, group_id: impl Into<String>) -> Call<T, GetGroup> {
-        self.call(GetGroup::new(group_id))
+    GetGroup {
+        "get-group", GET "/groups/{groupId}", None -> Json Group;
+        fn get_group(group_id: impl Into<String>);
+        struct { group_id: String = group_id.into() }
+        request(self, req) { req.path_param("groupId", &self.group_id) }
     }
 
     /// Deletes a group.
-    pub fn delete_group(&self, group_id: impl Into<String>) -> Call<T, DeleteGroup> {
-        self.call(DeleteGroup::new(group_id))
+    DeleteGroup {
+        "delete-group", DELETE "/groups/{groupId}", None -> None ();
+        fn delete_group(group_id: impl Into<String>);
+        struct { group_id: String = group_id.into() }
+        request(self, req) { req.path_param("groupId", &self.group_id) }
     }
 
     /// Adds users to a group; returns the group as it is now.
-    pub fn add_group_members(
-        &self,
-        group_id: impl Into<String>,
-        member_ids: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Call<T, AddGroupMembers> {
-        self.call(AddGroupMembers::new(group_id, member_ids))
+    AddGroupMembers {
+        "add-group-members", POST "/groups/{groupId}/add-members", Json -> Json Group;
+        fn add_group_members(
+            group_id: impl Into<String>,
+            member_ids: impl IntoIterator<Item = impl Into<String>>,
+        );
+        struct {
+            group_id: String = group_id.into(),
+            body: AddGroupMembersRequestBody = AddGroupMembersRequestBody {
+                member_ids: member_ids.into_iter().map(Into::into).collect(),
+            },
+        }
+        request(self, req) {
+            check_members(Self::OPERATION.id, &self.body.member_ids)?;
+            req.path_param("groupId", &self.group_id).json(&self.body)
+        }
     }
 
     /// Removes users from a group; returns the group as it is now.
-    pub fn remove_group_members(
-        &self,
-        group_id: impl Into<String>,
-        member_ids: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Call<T, RemoveGroupMembers> {
-        self.call(RemoveGroupMembers::new(group_id, member_ids))
+    RemoveGroupMembers {
+        "remove-group-members", POST "/groups/{groupId}/remove-members", Json -> Json Group;
+        fn remove_group_members(
+            group_id: impl Into<String>,
+            member_ids: impl IntoIterator<Item = impl Into<String>>,
+        );
+        struct {
+            group_id: String = group_id.into(),
+            body: RemoveGroupMembersRequestBody = RemoveGroupMembersRequestBody {
+                member_ids: member_ids.into_iter().map(Into::into).collect(),
+            },
+        }
+        request(self, req) {
+            check_members(Self::OPERATION.id, &self.body.member_ids)?;
+            req.path_param("groupId", &self.group_id).json(&self.body)
+        }
     }
 
     /// Lists the groups a user belongs to, one page at a time.
-    pub fn get_user_groups(&self, user_id: impl Into<String>) -> Call<T, GetUserGroups> {
-        self.call(GetUserGroups::new(user_id))
+    GetUserGroups {
+        "get-user-groups", GET "/users/{userId}/groups", None -> Json Page<Group>;
+        query ["limit", "startingAfter"];
+        fn get_user_groups(user_id: impl Into<String>);
+        struct {
+            user_id: String = user_id.into(),
+            limit: Option<u32> = None,
+            starting_after: Option<Cursor> = None,
+        }
+        set {
+            /// Page size, 1 to 100 (server default 20).
+            fn limit(self, limit: u32) {
+                self.limit = Some(limit);
+            }
+            /// The page after this cursor (a previous page's `next_cursor`).
+            fn starting_after(self, cursor: Cursor) {
+                self.starting_after = Some(cursor);
+            }
+        }
+        pages Group, starting_after;
+        request(self, req) {
+            if let Some(limit) = self.limit {
+                check_range("limit", limit, 1, 100)?;
+            }
+            req.path_param("userId", &self.user_id)
+                .query_opt("limit", self.limit)
+                .query_opt("startingAfter", self.starting_after.as_ref())
+        }
     }
+}
+
+/// Rejects an empty member list: the server needs at least one user to add or remove.
+fn check_members(operation: &str, member_ids: &[String]) -> Result<(), Error> {
+    if member_ids.is_empty() {
+        return Err(Error::invalid_input(format!(
+            "`memberIds` must not be empty ({operation})"
+        )));
+    }
+    Ok(())
 }

@@ -96,7 +96,11 @@ pub const DOMAINS: &[Domain] = &[
     },
     Domain {
         name: "management",
-        files: &[management::OPERATIONS],
+        files: &[
+            management::projects::OPERATIONS,
+            management::keys::OPERATIONS,
+            management::webhooks::OPERATIONS,
+        ],
     },
 ];
 

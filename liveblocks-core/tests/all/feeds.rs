@@ -1,4 +1,4 @@
-//! Feeds, without network: the exact request of each of the 9 operations, the decoding of
+//! Feeds, without network: the exact request of each operation, the decoding of
 //! the spec's examples, epoch-millisecond times, and what the local dev server's canned
 //! dummy answers turn into (typed decode errors, never panics).
 

@@ -21,3 +21,4 @@ mod spec_coverage;
 mod storage_files;
 mod tracing_spans;
 mod versions;
+mod webhooks_proptest;

@@ -33,6 +33,7 @@ use wasm_bindgen::prelude::*;
 mod devserver;
 mod options;
 mod prism;
+mod webhooks;
 
 /// The scenario names [`run`] accepts, in the order the runner should use.
 const SCENARIOS: &[&str] = &[
@@ -60,6 +61,7 @@ const SCENARIOS: &[&str] = &[
     "prism_ai",
     "prism_versions",
     "prism_management",
+    "webhooks",
 ];
 
 /// The scenario names, comma-separated, for the runner to iterate over.
@@ -307,6 +309,7 @@ pub async fn run(scenario: String, params: String) -> Result<String, JsError> {
         "prism_ai" => prism::prism_ai(&params, r).await,
         "prism_versions" => prism::prism_versions(&params, r).await,
         "prism_management" => prism::prism_management(&params, r).await,
+        "webhooks" => webhooks::webhooks(r),
         other => {
             return Err(JsError::new(&format!(
                 "unknown scenario {other:?}; known: {}",
