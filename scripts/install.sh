@@ -55,4 +55,24 @@ else
     cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+# --- Chromium and chromedriver (the wasm suite in a real headless browser) ---------------
+# Debian's packages; apt-get needs root (CI and the dev machines run as root) or sudo.
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+    log "chromium and chromedriver already installed ($(chromium --version 2>/dev/null | head -n1))"
+else
+    sudo_cmd=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null 2>&1 ||
+            { echo "[install] error: chromium is missing and apt-get needs root (or sudo)" >&2; exit 1; }
+        sudo_cmd=(sudo)
+    fi
+    command -v apt-get >/dev/null 2>&1 ||
+        { echo "[install] error: chromium and chromedriver are missing and this machine has no apt-get; install them by hand" >&2; exit 1; }
+    log "apt-get update && apt-get install -y chromium chromium-driver"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
+    command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 ||
+        { echo "[install] error: apt-get installed no chromium/chromedriver" >&2; exit 1; }
+fi
+
 log "done"

@@ -2,8 +2,9 @@
 """Extracts a facts-only table from the Liveblocks OpenAPI spec.
 
 Usage: scripts/spec-facts.py [SPEC] [OUT]
-  SPEC defaults to ../shared/spec/v2.openapi.json (beside the repository),
-  OUT to liveblocks-core/tests/spec_coverage/facts.json.
+  SPEC defaults to spec/v2.facts.openapi.json (the project's prose-free copy of the official
+  spec, written by scripts/spec-strip.py; the official spec itself gives the same output),
+  OUT to liveblocks-core/tests/all/spec_coverage/facts.json.
 
 Only facts are kept (ids, methods, paths, parameter names and types, content types, status
 codes, property names, types and required flags, enum values, patterns, examples of scalar
@@ -15,8 +16,8 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SPEC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "spec", "v2.openapi.json")
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "liveblocks-core", "tests", "spec_coverage", "facts.json")
+SPEC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "spec", "v2.facts.openapi.json")
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "liveblocks-core", "tests", "all", "spec_coverage", "facts.json")
 
 KEEP_SCALARS = ("type", "format", "const", "enum", "pattern", "minimum", "maximum",
                 "minLength", "maxLength", "minItems", "maxItems", "default", "uniqueItems")

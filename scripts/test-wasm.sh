@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The liveblocks-wasm live suite: Rust compiled to wasm32, run inside Cloudflare's workerd
-# (through miniflare), calling the local Liveblocks dev server and Prism with the JS fetch.
+# The liveblocks-wasm live suite: Rust compiled to wasm32, run in three JS runtimes, calling
+# the local Liveblocks dev server and Prism with their fetch: Cloudflare's workerd (through
+# miniflare), Node's global fetch, and headless Chromium (chromedriver).
 #
-#   ./scripts/test-wasm.sh
+#   ./scripts/test-wasm.sh                    # all three runtimes
+#   ./scripts/test-wasm.sh node chromium      # only these
 #
 # 1. starts Prism in the background (`prism mock --errors` on a free loopback port, serving a
 #    copy of the OpenAPI spec whose paths carry the /v2 prefix: scripts/derive-prism-spec.mjs),
@@ -11,17 +13,18 @@
 # 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/);
 # 4. prints the size of the .wasm workerd loads;
 # 5. waits for Prism, then starts the dev server on a random port and runs
-#    tests/workerd/run.mjs under it with PRISM_URL set; the runner prints every check and
-#    ends with `wasm: N passed, M failed`;
+#    tests/wasm-runtimes/run.mjs under it with PRISM_URL set; the runner prints every check,
+#    a line per runtime (`workerd: N passed, M failed; ...`) and ends with
+#    `wasm: N passed, M failed` over all of them;
 # 6. stops the Prism it started, however the run ends.
 #
 # Environment: PRISM_URL (use this Prism instead of starting one), SPEC (the OpenAPI spec;
-# default ../shared/spec/v2.openapi.json next to the repository), PRISM_TIMEOUT (seconds to
-# wait for Prism, default 60).
+# default spec/v2.facts.openapi.json, the project's copy), PRISM_TIMEOUT (seconds to wait for
+# Prism, default 60).
 #
 # Needs what scripts/install.sh installs: the wasm32 target, wasm-bindgen-cli at exactly the
-# wasm-bindgen version in Cargo.lock, and node_modules (liveblocks, @stoplight/prism-cli,
-# miniflare, yjs).
+# wasm-bindgen version in Cargo.lock, node_modules (liveblocks, @stoplight/prism-cli,
+# miniflare, yjs), and chromium + chromedriver.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,6 +81,14 @@ cli_version="$(wasm-bindgen --version | awk '{ print $2 }')"
 [[ "$cli_version" == "$lock_version" ]] ||
     die "wasm-bindgen CLI is ${cli_version:-unknown} but Cargo.lock pins the wasm-bindgen crate at $lock_version; run: cargo install wasm-bindgen-cli --version $lock_version --force (or scripts/install.sh)"
 
+for runtime in "$@"; do
+    [[ " workerd node chromium " == *" $runtime "* ]] || die "unknown runtime $runtime (runtimes: workerd node chromium)"
+done
+if [[ $# -eq 0 || " $* " == *" chromium "* ]]; then
+    command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 ||
+        die "chromium and chromedriver are needed for the browser runtime (scripts/install.sh installs Debian's chromium and chromium-driver)"
+fi
+
 for package in liveblocks miniflare yjs @stoplight/prism-cli; do
     [[ -d "node_modules/$package" ]] ||
         die "node_modules/$package is missing (npm ci, or scripts/install.sh)"
@@ -88,7 +99,7 @@ if [[ -n "${PRISM_URL:-}" ]]; then
     PRISM_URL="${PRISM_URL%/}"
     log "using the running Prism at $PRISM_URL (PRISM_URL is set)"
 else
-    SPEC="${SPEC:-$ROOT/../shared/spec/v2.openapi.json}"
+    SPEC="${SPEC:-$ROOT/spec/v2.facts.openapi.json}"
     [[ -f "$SPEC" ]] || die "OpenAPI spec not found at $SPEC (set SPEC=/path/to/v2.openapi.json, or PRISM_URL to a running Prism)"
     [[ -x node_modules/.bin/prism ]] || die "node_modules/.bin/prism is missing (npm ci, or scripts/install.sh)"
     mkdir -p "$(dirname "$PRISM_LOG")"
@@ -111,6 +122,8 @@ cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown
 log "wasm-bindgen $cli_version --target web -> ${OUT#"$ROOT"/}"
 rm -rf "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" "$WASM_IN"
+# The glue is an ES module with a .js name: tell Node so (the node runtime imports it).
+printf '{ "type": "module" }\n' >"$OUT/package.json"
 wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
 [[ -f "$wasm" ]] || die "wasm-bindgen wrote no $wasm"
 log "wasm size: $(wc -c <"$wasm" | tr -d ' ') bytes (${wasm#"$ROOT"/})"
@@ -126,10 +139,10 @@ if ! node scripts/wait-for-http.mjs "$PRISM_URL/v2/rooms/prism-ready" "${PRISM_T
 fi
 log "Prism is up at $PRISM_URL"
 
-log "running tests/workerd/run.mjs under the dev server"
+log "running tests/wasm-runtimes/run.mjs ${*:-workerd node chromium} under the dev server"
 export WASM_WORKER_DIR="$OUT" PRISM_URL
 status=0
-npx --no-install liveblocks dev --random-port --no-check --cmd "node tests/workerd/run.mjs" || status=$?
+npx --no-install liveblocks dev --random-port --no-check --cmd "node tests/wasm-runtimes/run.mjs $*" || status=$?
 if [[ $status -ne 0 && -n "$PRISM_PID" ]]; then
     printf '[test-wasm] the last lines of Prism'"'"'s log (%s):\n' "${PRISM_LOG#"$ROOT"/}" >&2
     tail -n 20 "$PRISM_LOG" >&2 || true

@@ -4,29 +4,35 @@
 #   ./scripts/test.sh
 #
 # Steps, in order, each timed; the first failure stops the run and is reported:
-#   install     scripts/install.sh (npm packages, wasm target, wasm-bindgen-cli)
+#   install     scripts/install.sh (npm packages, wasm target, wasm-bindgen-cli, chromium)
 #   fmt         cargo fmt --check
-#   clippy      cargo clippy on every crate and target, warnings denied
-#   unit        unit and doc tests of every crate but the live suites
+#   clippy      cargo clippy on every crate and target, warnings denied (the Worker example
+#               for wasm32 too)
+#   unit        unit and doc tests of every crate but the live suites and the README crate
 #   doc         rustdoc, warnings denied
 #   wasm-core   liveblocks-core builds for wasm32-unknown-unknown (also with `yrs`)
 #   core-deps   liveblocks-core pulls in no I/O crate (tokio, hyper, ureq, ...)
 #   build-live  compiles the live suites before any server starts
 #   faults      tests/tests/faults.rs: hyper and ureq against a misbehaving loopback server
+#   readme      every Rust snippet of README.md and the crate READMEs (examples/readme),
+#               compiled, and run against the local Liveblocks dev server
+#   examples    the examples (CLI, axum service, Cloudflare Worker in workerd) against the
+#               dev server: scripts/test-examples.sh
 #   devserver   tests/tests/devserver/ against the local Liveblocks dev server
 #   prism       tests/tests/prism.rs against Prism mocking the OpenAPI spec (--errors, plus a
 #               plain mock for the answers the spec contradicts)
 #   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)
-#   wasm        scripts/test-wasm.sh
+#   wasm        scripts/test-wasm.sh: the wasm suite in workerd, Node and headless Chromium
 #
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
 # CI runs them all.
 #
-# Environment: SPEC overrides the OpenAPI spec path (default: ../shared/spec/v2.openapi.json
-# next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
+# Environment: SPEC overrides the OpenAPI spec Prism serves (default: spec/v2.facts.openapi.json,
+# the project's copy, see spec/README.md); PRISM_TIMEOUT the seconds to wait for Prism
+# (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live faults devserver prism prism-dynamic wasm)
+ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live faults readme examples devserver prism prism-dynamic wasm)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -125,6 +131,18 @@ check_core_deps() {
     echo "liveblocks-core: $(wc -l <<<"$names") crates, none of tokio hyper ureq reqwest mio socket2 web-sys js-sys"
 }
 
+run_clippy() {
+    cargo clippy --workspace --all-targets --all-features -- -D warnings
+    # The Worker example only has code on wasm32.
+    cargo clippy -p liveblocks-example-worker --target wasm32-unknown-unknown -- -D warnings
+}
+
+run_readme_snippets() {
+    # The snippets not marked no_run talk to the dev server (Client::from_env()).
+    npx --no-install liveblocks dev --random-port --no-check \
+        --cmd "cargo test -p liveblocks-readme --doc"
+}
+
 run_devserver_suite() {
     # The dev server sets LIVEBLOCKS_BASE_URL and LIVEBLOCKS_SECRET_KEY for the command and
     # shuts down when it exits, passing on its exit status.
@@ -142,7 +160,7 @@ PRISM_SPEC="$PRISM_DIR/v2.derived.json"
 
 # Writes the copy of the spec Prism serves (paths under /v2, see scripts/derive-prism-spec.mjs).
 derive_prism_spec() {
-    local spec="${SPEC:-$(git rev-parse --show-toplevel)/../shared/spec/v2.openapi.json}"
+    local spec="${SPEC:-$ROOT/spec/v2.facts.openapi.json}"
     if [[ ! -f "$spec" ]]; then
         echo "OpenAPI spec not found at $spec (set SPEC=/path/to/v2.openapi.json)" >&2
         return 1
@@ -227,19 +245,21 @@ run_wasm_suite() {
 
 step install bash scripts/install.sh
 step fmt cargo fmt --all -- --check
-step clippy cargo clippy --workspace --all-targets --all-features -- -D warnings
-step unit cargo test --workspace --exclude liveblocks-tests --all-features
+step clippy run_clippy
+step unit cargo test --workspace --exclude liveblocks-tests --exclude liveblocks-readme --all-features
 # The oracles that need no server: @liveblocks/node, @liveblocks/query-parser, @liveblocks/emails
 # and the Python SDK (query strings, auth sessions, webhooks, comment bodies, e-mails), and
 # signed webhooks received through hyper and blocking sockets.
 step oracles cargo test -p liveblocks-tests --test queries --test sessions --test oracles --test webhooks_live -- --nocapture
-step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 # With the `yrs` feature too (server-side Yjs edits), which must stay wasm32-ready.
 step wasm-core bash -c "cargo build -p liveblocks-core --target wasm32-unknown-unknown \
     && cargo build -p liveblocks-core --features yrs --target wasm32-unknown-unknown"
 step core-deps check_core_deps
 step build-live cargo test -p liveblocks-tests --no-run
 step faults cargo test -p liveblocks-tests --test faults -- --nocapture
+step readme run_readme_snippets
+step examples bash scripts/test-examples.sh
 step devserver run_devserver_suite
 step prism run_prism_suite
 step prism-dynamic run_prism_dynamic_suite

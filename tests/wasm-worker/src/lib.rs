@@ -1,6 +1,6 @@
 //! Live scenarios for `liveblocks-wasm`, compiled to wasm32 and run inside workerd.
 //!
-//! `tests/workerd/run.mjs` loads this crate's `wasm-bindgen --target web` output into
+//! `tests/wasm-runtimes/run.mjs` loads this crate's `wasm-bindgen --target web` output into
 //! miniflare and calls [`run`] once per name in [`scenarios`]. `scripts/test-wasm.sh` starts
 //! two servers for them: the local dev server (real semantics: rooms, Storage, Yjs, storage
 //! files, tokens, Feeds) and Prism mocking the official OpenAPI spec with request validation
@@ -103,6 +103,9 @@ struct Params {
     /// Prism's base URL (serving the spec's paths under `/v2`), for the `prism_*` scenarios.
     #[serde(default)]
     prism_url: Option<String>,
+    /// The JS runtime the runner loaded this module into: `workerd`, `node` or `chromium`.
+    #[serde(default)]
+    runtime: String,
 }
 
 /// How much of a passing check's detail is kept.
@@ -914,11 +917,22 @@ async fn transport_echo(p: &Params, r: &mut Report) -> Step {
             ("workerd: UTF-8", json!("caf\u{c3}\u{a9}")),
         ],
     );
-    r.eq(
-        "echoed user-agent",
-        &sent["user-agent"],
-        &json!("liveblocks-wasm-test/1"),
-    );
+    if p.runtime == "chromium" {
+        // Chromium never lets a page's fetch set User-Agent: it sends its own
+        // (https://crbug.com/571722), whatever the transport asks for.
+        let agent = sent["user-agent"].as_str().unwrap_or_default();
+        r.check(
+            "echoed user-agent: the browser's own (Chromium ignores a fetch's User-Agent)",
+            agent.contains("Chrome/"),
+            agent.to_owned(),
+        );
+    } else {
+        r.eq(
+            "echoed user-agent",
+            &sent["user-agent"],
+            &json!("liveblocks-wasm-test/1"),
+        );
+    }
     r.eq(
         "echoed content-type",
         &sent["content-type"],

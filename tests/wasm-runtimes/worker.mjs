@@ -1,4 +1,4 @@
-// The Worker entry that tests/workerd/run.mjs loads into workerd (through miniflare).
+// The Worker entry that tests/wasm-runtimes/workerd.mjs loads into workerd (through miniflare).
 //
 // It instantiates the wasm-bindgen `--target web` output of tests/wasm-worker once, then
 // answers `GET /scenarios` with the scenario names and `POST /run/<name>` (body: the
