@@ -7,9 +7,11 @@
 # 1. starts Prism in the background (`prism mock --errors` on a free loopback port, serving a
 #    copy of the OpenAPI spec whose paths carry the /v2 prefix: scripts/derive-prism-spec.mjs),
 #    unless PRISM_URL already names a running one;
-# 2. builds tests/wasm-worker in release for wasm32-unknown-unknown;
-# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/);
-# 4. prints the size of the .wasm workerd loads;
+# 2. builds tests/wasm-worker for wasm32-unknown-unknown with the size profile `wasm-release`
+#    (root Cargo.toml: opt-level "z", fat LTO, one codegen unit, panic abort, stripped);
+# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/), then
+#    `wasm-opt -Oz` (npm `binaryen`) on the module;
+# 4. prints the size of the .wasm workerd loads, raw and gzipped (what a Worker upload counts);
 # 5. waits for Prism, then starts the dev server on a random port and runs
 #    tests/workerd/run.mjs under it with PRISM_URL set; the runner prints every check and
 #    ends with `wasm: N passed, M failed`;
@@ -28,7 +30,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 OUT="$ROOT/target/wasm-worker"
-WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/liveblocks_wasm_worker.wasm"
+WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/liveblocks_wasm_worker.wasm"
 START="$EPOCHREALTIME"
 
 log() { printf '[test-wasm] %s\n' "$*"; }
@@ -78,7 +80,7 @@ cli_version="$(wasm-bindgen --version | awk '{ print $2 }')"
 [[ "$cli_version" == "$lock_version" ]] ||
     die "wasm-bindgen CLI is ${cli_version:-unknown} but Cargo.lock pins the wasm-bindgen crate at $lock_version; run: cargo install wasm-bindgen-cli --version $lock_version --force (or scripts/install.sh)"
 
-for package in liveblocks miniflare yjs @stoplight/prism-cli; do
+for package in liveblocks miniflare yjs @stoplight/prism-cli binaryen; do
     [[ -d "node_modules/$package" ]] ||
         die "node_modules/$package is missing (npm ci, or scripts/install.sh)"
 done
@@ -104,8 +106,8 @@ else
 fi
 
 # --- build ------------------------------------------------------------------------------
-log "cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown"
-cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown
+log "cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown"
+cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown
 [[ -f "$WASM_IN" ]] || die "the build produced no $WASM_IN"
 
 log "wasm-bindgen $cli_version --target web -> ${OUT#"$ROOT"/}"
@@ -113,7 +115,14 @@ rm -rf "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" "$WASM_IN"
 wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
 [[ -f "$wasm" ]] || die "wasm-bindgen wrote no $wasm"
-log "wasm size: $(wc -c <"$wasm" | tr -d ' ') bytes (${wasm#"$ROOT"/})"
+bindgen_bytes="$(wc -c <"$wasm" | tr -d ' ')"
+# The features rustc enables by default for wasm32-unknown-unknown, which workerd's V8 runs.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$wasm" "$wasm"
+raw="$(wc -c <"$wasm" | tr -d ' ')"
+gzipped="$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')"
+log "wasm size: $raw bytes raw ($((raw / 1024)) KiB), $gzipped bytes gzipped ($((gzipped / 1024)) KiB); $bindgen_bytes bytes before wasm-opt (${wasm#"$ROOT"/})"
 
 # --- run --------------------------------------------------------------------------------
 # Any answer means Prism is up (a 404 for this unknown room path included).

@@ -132,23 +132,42 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 }
 
 /// Decodes a JSON body, reporting the JSON path of the first field that doesn't fit.
+///
+/// The body is decoded once without tracking the path (the fast path every successful call
+/// takes); only when that fails is it decoded again with [`serde_path_to_error`] to name the
+/// failing field. The error keeps the raw body either way.
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
     let (parts, body) = response.into_parts();
-    let decode_error = |path: String, message: String| {
-        Error::Decode(Box::new(DecodeError {
-            status: parts.status,
-            path,
-            message,
-            raw_body: body.clone(),
-        }))
-    };
+    match serde_json::from_slice(&body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_error::<T>(parts.status, body, error)),
+    }
+}
+
+/// The [`Error::Decode`] of a body that failed to decode as `T`: decodes it again, tracking
+/// the path, to name the failing field. Kept out of line: it runs only on failure.
+#[cold]
+#[inline(never)]
+fn decode_error<T: DeserializeOwned>(
+    status: http::StatusCode,
+    body: Bytes,
+    fast: serde_json::Error,
+) -> Error {
     let mut deserializer = serde_json::Deserializer::from_slice(&body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| decode_error(e.path().to_string(), e.inner().to_string()))?;
-    deserializer
-        .end()
-        .map_err(|e| decode_error(".".to_owned(), e.to_string()))?;
-    Ok(value)
+    let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(e) => (e.path().to_string(), e.inner().to_string()),
+        // The value itself decodes, so what failed is what follows it (trailing data).
+        Ok(_) => match deserializer.end() {
+            Err(e) => (".".to_owned(), e.to_string()),
+            Ok(()) => (".".to_owned(), fast.to_string()),
+        },
+    };
+    Error::Decode(Box::new(DecodeError {
+        status,
+        path,
+        message,
+        raw_body: body,
+    }))
 }
 
 /// Builds a request from an [`Operation`]: fills the path template with encoded segments,
