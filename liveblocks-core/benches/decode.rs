@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::io::Write as _;
 
 use bytes::Bytes;
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, Throughput};
 use liveblocks_core::rooms::{GetRoom, GetRooms};
 use liveblocks_core::{Config, Endpoint};
 
@@ -134,4 +134,39 @@ fn gzip(c: &mut Criterion) {
 }
 
 criterion_group!(benches, decode, requests, errors, gzip);
-criterion_main!(benches);
+
+/// `LIVEBLOCKS_BENCH_ONCE=<case> [LIVEBLOCKS_BENCH_N=<n>]` runs one decode case `n` times
+/// (default 100) instead of the criterion benches: for instruction counts under
+/// `valgrind --tool=callgrind --toggle-collect='*bench_once*'`, which repeat under load where
+/// timings don't. Cases: `value-room`, `typed-room`, `value-rooms-100`, `typed-rooms-100`.
+fn main() {
+    if let Ok(case) = std::env::var("LIVEBLOCKS_BENCH_ONCE") {
+        let n = std::env::var("LIVEBLOCKS_BENCH_N")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(100);
+        bench_once(&case, n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
+
+#[inline(never)]
+fn bench_once(case: &str, n: usize) {
+    let room = GetRoom::new("liveblocks:engineering-0000");
+    let rooms = GetRooms::new().limit(100);
+    for _ in 0..n {
+        match case {
+            "value-room" => drop(black_box(
+                serde_json::from_slice::<serde_json::Value>(black_box(ROOM)).unwrap(),
+            )),
+            "typed-room" => drop(black_box(room.response(ok(ROOM)).unwrap())),
+            "value-rooms-100" => drop(black_box(
+                serde_json::from_slice::<serde_json::Value>(black_box(ROOMS_100)).unwrap(),
+            )),
+            "typed-rooms-100" => drop(black_box(rooms.response(ok(ROOMS_100)).unwrap())),
+            other => panic!("unknown case {other}"),
+        }
+    }
+}

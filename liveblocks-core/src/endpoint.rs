@@ -138,10 +138,13 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 /// failing field. The error keeps the raw body either way.
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
     let (parts, body) = response.into_parts();
-    match serde_json::from_slice(&body) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(decode_error::<T>(parts.status, body, error)),
-    }
+    // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
+    // string; a body that isn't UTF-8 goes to `from_slice` for its error.
+    let decoded = match std::str::from_utf8(&body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(&body),
+    };
+    decoded.map_err(|error| decode_error::<T>(parts.status, body, error))
 }
 
 /// The [`Error::Decode`] of a body that failed to decode as `T`: decodes it again, tracking
