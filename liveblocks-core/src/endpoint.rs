@@ -139,38 +139,35 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
     let (parts, body) = response.into_parts();
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
-    // string; a body that isn't UTF-8 goes to `from_slice` for its error.
+    // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
     let decoded = match std::str::from_utf8(&body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(&body),
+        Ok(text) => serde_json::from_str(text).map_err(|e| locate::<T>(text, e)),
+        Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
     };
-    decoded.map_err(|error| decode_error::<T>(parts.status, body, error))
+    decoded.map_err(|(path, message)| {
+        Error::Decode(Box::new(DecodeError {
+            status: parts.status,
+            path,
+            message,
+            raw_body: body,
+        }))
+    })
 }
 
-/// The [`Error::Decode`] of a body that failed to decode as `T`: decodes it again, tracking
+/// The path and message of a body that failed to decode as `T`: decodes it again, tracking
 /// the path, to name the failing field. Kept out of line: it runs only on failure.
 #[cold]
 #[inline(never)]
-fn decode_error<T: DeserializeOwned>(
-    status: http::StatusCode,
-    body: Bytes,
-    fast: serde_json::Error,
-) -> Error {
-    let mut deserializer = serde_json::Deserializer::from_slice(&body);
-    let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+fn locate<T: DeserializeOwned>(text: &str, fast: serde_json::Error) -> (String, String) {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(e) => (e.path().to_string(), e.inner().to_string()),
         // The value itself decodes, so what failed is what follows it (trailing data).
         Ok(_) => match deserializer.end() {
             Err(e) => (".".to_owned(), e.to_string()),
             Ok(()) => (".".to_owned(), fast.to_string()),
         },
-    };
-    Error::Decode(Box::new(DecodeError {
-        status,
-        path,
-        message,
-        raw_body: body,
-    }))
+    }
 }
 
 /// Builds a request from an [`Operation`]: fills the path template with encoded segments,
@@ -583,6 +580,65 @@ mod tests {
             Bytes::from_static(br#"{"data":[{"count":1},{"count":"x"}]}"#)
         );
         assert!(err.to_string().contains("data[1].count"), "{err}");
+    }
+
+    /// The scan names the same path as `serde_path_to_error` for each kind of failure.
+    #[test]
+    fn decode_path_matches_path_tracking() {
+        use std::collections::BTreeMap;
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            count: u32,
+            #[serde(default)]
+            at: Option<crate::models::Timestamp>,
+            #[serde(default)]
+            tags: BTreeMap<String, crate::models::rooms::MetadataValue>,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        #[serde(tag = "kind")]
+        enum Tagged {
+            A { n: u32 },
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Page {
+            data: Vec<Item>,
+            #[serde(default)]
+            tagged: Vec<Tagged>,
+        }
+        let cases = [
+            r#"{"data":[{"count":1},{"count":"x"}]}"#,
+            r#"{"data":[{"count":1},{}]}"#,
+            "{\n  \"data\": [\n    {\"count\": 1},\n    {\"count\": 2, \"at\": \"nope\"}\n  ]\n}",
+            r#"{"data":[{"count":1,"tags":{"a":"b","c":["d",3]}}]}"#,
+            r#"{"data":[{"count":1,"tags":{"a\"q":5}}]}"#,
+            r#"{"data":[],"tagged":[{"kind":"A","n":1},{"kind":"B"}]}"#,
+            r#"{"data":[],"tagged":[{"kind":"A","n":"x"}]}"#,
+            r#"{"data":{}}"#,
+            r#"{"data":[]} x"#,
+            r#"{"data":[{"count":1}"#,
+            r#"[1]"#,
+            "",
+        ];
+        for body in cases {
+            let response = http::Response::builder()
+                .status(200)
+                .body(Bytes::from(body))
+                .unwrap();
+            let err = decode_json::<Page>(response).unwrap_err();
+            let Error::Decode(decode) = &err else {
+                panic!("{err:?}")
+            };
+            let mut deserializer = serde_json::Deserializer::from_str(body);
+            let expected = match serde_path_to_error::deserialize::<_, Page>(&mut deserializer) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => ".".to_owned(),
+            };
+            assert_eq!(decode.path, expected, "{body}: {}", decode.message);
+            assert_eq!(decode.raw_body, body.as_bytes(), "{body}");
+        }
     }
 
     #[test]
