@@ -22,10 +22,8 @@
 //! # Ok::<(), liveblocks_core::Error>(())
 //! ```
 
-use std::fmt::Write as _;
-
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -141,7 +139,12 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
     // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
     let decoded = match std::str::from_utf8(&body) {
-        Ok(text) => serde_json::from_str(text).map_err(|e| locate::<T>(text, e)),
+        // On wasm32 the size of the module matters more than decode speed: one decode, with
+        // the path tracked, so each type's decoder is compiled once, not twice.
+        #[cfg(target_arch = "wasm32")]
+        Ok(text) => locate::<T>(text),
+        #[cfg(not(target_arch = "wasm32"))]
+        Ok(text) => serde_json::from_str(text).or_else(|_| locate::<T>(text)),
         Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
     };
     decoded.map_err(|(path, message)| {
@@ -154,20 +157,18 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     })
 }
 
-/// The path and message of a body that failed to decode as `T`: decodes it again, tracking
-/// the path, to name the failing field. Kept out of line: it runs only on failure.
-#[cold]
-#[inline(never)]
-fn locate<T: DeserializeOwned>(text: &str, fast: serde_json::Error) -> (String, String) {
+/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. Natively
+/// it runs only after the fast decode failed: kept out of line.
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn locate<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(e) => (e.path().to_string(), e.inner().to_string()),
-        // The value itself decodes, so what failed is what follows it (trailing data).
-        Ok(_) => match deserializer.end() {
-            Err(e) => (".".to_owned(), e.to_string()),
-            Ok(()) => (".".to_owned(), fast.to_string()),
-        },
-    }
+    let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
+    // Trailing data after the value.
+    deserializer
+        .end()
+        .map_err(|e| (".".to_owned(), e.to_string()))?;
+    Ok(value)
 }
 
 /// Builds a request from an [`Operation`]: fills the path template with encoded segments,
@@ -219,13 +220,22 @@ impl<'a> RequestBuilder<'a> {
             );
             return self.fail(Error::invalid_input(message));
         }
-        let placeholder = format!("{{{name}}}");
+        // `{name}` in the template, found without building the placeholder string.
+        let at = self.path.match_indices(name).find_map(|(i, _)| {
+            let end = i + name.len();
+            let bytes = self.path.as_bytes();
+            (i > 0 && bytes[i - 1] == b'{' && bytes.get(end) == Some(&b'}')).then_some(i - 1)
+        });
         debug_assert!(
-            self.path.contains(&placeholder),
+            at.is_some(),
             "{} has no path parameter {name}",
             self.operation.id
         );
-        self.path = self.path.replace(&placeholder, &encode_component(value));
+        if let Some(at) = at {
+            let mut encoded = String::with_capacity(value.len());
+            push_encoded(&mut encoded, value);
+            self.path.replace_range(at..at + name.len() + 2, &encoded);
+        }
         self
     }
 
@@ -238,9 +248,9 @@ impl<'a> RequestBuilder<'a> {
         );
         self.query
             .push(if self.query.is_empty() { '?' } else { '&' });
-        self.query.push_str(&encode_component(name));
+        push_encoded(&mut self.query, name);
         self.query.push('=');
-        self.query.push_str(&encode_component(value));
+        push_encoded(&mut self.query, value);
         self
     }
 
@@ -264,7 +274,7 @@ impl<'a> RequestBuilder<'a> {
             );
             self.query
                 .push(if self.query.is_empty() { '?' } else { '&' });
-            self.query.push_str(&encode_component(name));
+            push_encoded(&mut self.query, name);
         }
         self
     }
@@ -309,18 +319,31 @@ impl<'a> RequestBuilder<'a> {
             self.operation.id,
             self.path
         );
-        let uri = format!("{}/v2{}{}", self.config.base_url(), self.path, self.query);
-        let mut builder = http::Request::builder()
-            .method(self.operation.method.clone())
-            .uri(uri)
-            .header(AUTHORIZATION, self.config.authorization())
-            .header(USER_AGENT, self.config.user_agent());
+        let base = self.config.base_url();
+        let mut uri = String::with_capacity(base.len() + 3 + self.path.len() + self.query.len());
+        uri.push_str(base);
+        uri.push_str("/v2");
+        uri.push_str(&self.path);
+        uri.push_str(&self.query);
+        let invalid = |e: &dyn std::fmt::Display| {
+            Error::invalid_input(format!("the request can't be built: {e}"))
+        };
+        let uri = http::Uri::try_from(uri).map_err(|e| invalid(&e))?;
+        let authorization =
+            HeaderValue::try_from(self.config.authorization()).map_err(|e| invalid(&e))?;
+        let user_agent =
+            HeaderValue::try_from(self.config.user_agent()).map_err(|e| invalid(&e))?;
+        let mut request = http::Request::new(self.body);
+        *request.method_mut() = self.operation.method.clone();
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.reserve(3);
+        headers.insert(AUTHORIZATION, authorization);
+        headers.insert(USER_AGENT, user_agent);
         if let Some(content_type) = self.operation.request_body.content_type() {
-            builder = builder.header(CONTENT_TYPE, content_type);
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
-        builder
-            .body(self.body)
-            .map_err(|e| Error::invalid_input(format!("the request can't be built: {e}")))
+        Ok(request)
     }
 }
 
@@ -328,14 +351,22 @@ impl<'a> RequestBuilder<'a> {
 /// one path segment or one query value (`/`, `:`, `#`, `?`, `&`, spaces and non-ASCII included).
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out`, percent-encoded as [`encode_component`] does.
+fn push_encoded(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(byte as char);
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
-    out
 }
 
 /// Returns `()` for a 2xx response whatever its body (the API sometimes sends one where the
