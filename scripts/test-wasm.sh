@@ -116,9 +116,14 @@ wasm-bindgen --target web --out-dir "$OUT" "$WASM_IN"
 wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
 [[ -f "$wasm" ]] || die "wasm-bindgen wrote no $wasm"
 bindgen_bytes="$(wc -c <"$wasm" | tr -d ' ')"
-# The features rustc enables by default for wasm32-unknown-unknown, which workerd's V8 runs.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+# -Oz without inlining: binaryen's inlining makes the module smaller but the gzipped module
+# (what a Worker upload counts) larger. The features are the ones rustc enables by default for
+# wasm32-unknown-unknown, which workerd's V8 runs.
+log "wasm-opt -Oz (no inlining)"
+node_modules/.bin/wasm-opt -Oz --always-inline-max-function-size=0 \
+    --flexible-inline-max-function-size=0 --one-caller-inline-max-function-size=0 \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o "$wasm" "$wasm"
 raw="$(wc -c <"$wasm" | tr -d ' ')"
 gzipped="$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')"

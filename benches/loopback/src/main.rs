@@ -32,6 +32,7 @@ const CLIENTS: &[(&str, &str)] = &[
     ("hyper-ct", "liveblocks-hyper, current-thread runtime"),
     ("hyper-mt", "liveblocks-hyper, multi-thread runtime"),
     ("bare-hyper-ct", "hyper-util client, current-thread runtime"),
+    ("bare-hyper-mt", "hyper-util client, multi-thread runtime"),
     ("ureq", "liveblocks-ureq (60 s timeout, the default)"),
     ("bare-ureq", "ureq agent, no timeout"),
     ("wrk-16", "16 raw loops on 16 threads"),
@@ -268,7 +269,8 @@ fn client_main(args: &[String]) {
         "hyper-ct" => hyper_client(&plan, false, 1),
         "hyper-mt" => hyper_client(&plan, true, 1),
         "hyper-16" => hyper_client(&plan, true, 16),
-        "bare-hyper-ct" => bare_hyper(&plan),
+        "bare-hyper-ct" => bare_hyper(&plan, false),
+        "bare-hyper-mt" => bare_hyper(&plan, true),
         "ureq" => ureq_client(&plan, 1),
         "ureq-16" => ureq_client(&plan, 16),
         "bare-ureq" => bare_ureq(&plan),
@@ -466,10 +468,12 @@ fn hyper_client(plan: &Plan, multi_thread: bool, in_flight: usize) -> (u64, f64)
     })
 }
 
-fn bare_hyper(plan: &Plan) -> (u64, f64) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
+fn bare_hyper(plan: &Plan, multi_thread: bool) -> (u64, f64) {
+    let runtime = if multi_thread {
+        tokio::runtime::Builder::new_multi_thread().enable_all().build()
+    } else {
+        tokio::runtime::Builder::new_current_thread().enable_all().build()
+    }
         .unwrap();
     let client = runtime.block_on(async {
         hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
