@@ -59,6 +59,8 @@ fn main() {
     let mut secs = 1.0f64;
     let mut soak = 0u64;
     let mut only: Option<Vec<String>> = None;
+    // Other builds of this binary whose liveblocks clients run beside these: `LABEL=PATH`.
+    let mut compare: Vec<(String, String)> = Vec::new();
     let mut it = args[1..].iter();
     while let Some(arg) = it.next() {
         let mut value = || it.next().expect("a value after the flag").clone();
@@ -67,23 +69,42 @@ fn main() {
             "--secs" => secs = value().parse().expect("--secs S"),
             "--soak" => soak = value().parse().expect("--soak CALLS"),
             "--only" => only = Some(value().split(',').map(str::to_owned).collect()),
-            other => {
-                panic!("unknown argument {other} (--rounds N --secs S --soak CALLS --only a,b)")
+            "--compare" => {
+                let v = value();
+                let (label, path) = v.split_once('=').expect("--compare LABEL=PATH");
+                compare.push((label.to_owned(), path.to_owned()));
             }
+            other => panic!(
+                "unknown argument {other} \
+                 (--rounds N --secs S --soak CALLS --only a,b --compare LABEL=PATH)"
+            ),
         }
     }
     let addr = start_server();
     let url = format!("http://{addr}");
     println!("canned server on {url}; {rounds} rounds of {secs} s per client and operation");
 
-    let clients: Vec<&str> = CLIENTS
+    let mut clients: Vec<String> = CLIENTS
         .iter()
-        .map(|(name, _)| *name)
+        .map(|(name, _)| (*name).to_owned())
         .filter(|name| {
-            only.as_ref()
-                .is_none_or(|o| o.iter().any(|x| x == name || x.starts_with("wrk")))
+            name.starts_with("wrk") || only.as_ref().is_none_or(|o| o.iter().any(|x| x == name))
         })
         .collect();
+    for (label, _) in &compare {
+        let theirs: Vec<String> = clients
+            .iter()
+            .filter(|c| c.starts_with("hyper") || c.starts_with("ureq"))
+            .map(|c| format!("{c}@{label}"))
+            .collect();
+        clients.extend(theirs);
+    }
+    let binary = |client: &str| -> String {
+        match client.split_once('@') {
+            Some((_, label)) => compare.iter().find(|(l, _)| l == label).unwrap().1.clone(),
+            None => std::env::current_exe().unwrap().display().to_string(),
+        }
+    };
     let ops = ["get_room", "get_rooms"];
     // results[op][client] = one Sample per round
     let mut results = vec![vec![Vec::<Sample>::new(); clients.len()]; ops.len()];
@@ -92,7 +113,7 @@ fn main() {
             // Interleaved: each round visits every client, in an order that rotates.
             for k in 0..clients.len() {
                 let c = (k + round) % clients.len();
-                let sample = run_client(clients[c], op, &url, secs, 0);
+                let sample = run_client(&binary(&clients[c]), &clients[c], op, &url, secs);
                 results[o][c].push(sample);
             }
         }
@@ -104,12 +125,12 @@ fn main() {
     println!("|---|---|---:|---:|---:|---:|");
     for (o, op) in ops.iter().enumerate() {
         for (c, client) in clients.iter().enumerate() {
-            let base = if client.ends_with("-16") {
+            let base = if client.contains("-16") {
                 "wrk-16"
             } else {
                 "wrk-1"
             };
-            let Some(b) = clients.iter().position(|x| *x == base) else {
+            let Some(b) = clients.iter().position(|x| x == base) else {
                 continue;
             };
             let ratios: Vec<f64> = results[o][c]
@@ -170,16 +191,10 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-fn run_client(client: &str, op: &str, url: &str, secs: f64, soak: u64) -> Sample {
-    let output = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "client",
-            client,
-            op,
-            url,
-            &secs.to_string(),
-            &soak.to_string(),
-        ])
+fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64) -> Sample {
+    let name = client.split('@').next().unwrap_or(client);
+    let output = Command::new(binary)
+        .args(["client", name, op, url, &secs.to_string(), "0"])
         .output()
         .expect("run a client process");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -470,11 +485,15 @@ fn hyper_client(plan: &Plan, multi_thread: bool, in_flight: usize) -> (u64, f64)
 
 fn bare_hyper(plan: &Plan, multi_thread: bool) -> (u64, f64) {
     let runtime = if multi_thread {
-        tokio::runtime::Builder::new_multi_thread().enable_all().build()
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
     } else {
-        tokio::runtime::Builder::new_current_thread().enable_all().build()
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
     }
-        .unwrap();
+    .unwrap();
     let client = runtime.block_on(async {
         hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
             .build_http::<Full<Bytes>>()
