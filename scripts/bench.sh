@@ -4,6 +4,7 @@
 #
 #   ./scripts/bench.sh           # both benchmarks, then a table of ratios
 #   ./scripts/bench.sh --smoke   # every benchmark once, quickly (the `bench` step of test.sh)
+#   ./scripts/bench.sh --callgrind  # the loopback clients' instructions per request (valgrind)
 #
 # 1. `cargo bench -p liveblocks-core --bench decode` (criterion): typed decode of one room and
 #    of a page of 100 rooms beside `serde_json::Value` on the same bytes, request building, the
@@ -20,6 +21,46 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+if [[ "${1:-}" == "--callgrind" ]]; then
+    # Instructions per request of each client process (valgrind's callgrind), which repeat
+    # under load where timings don't: (Ir of 400 requests - Ir of 100) / 300, so start-up and
+    # warm-up cancel out. User-space only (the kernel's share is not counted), so the ratio is
+    # to the bare client of the same stack, not to wrk. COMPARE="label=/path/to/loopback ..."
+    # adds another build's clients (a build of an older commit, say).
+    cargo build --release -p liveblocks-bench-loopback
+    bin="$TARGET/release/loopback"
+    "$bin" serve >"$TARGET/loopback-serve.url" &
+    server=$!
+    trap 'kill "$server" 2>/dev/null || true' EXIT
+    sleep 1
+    url="$(head -1 "$TARGET/loopback-serve.url")"
+    ir() { # binary client op n -> Ir
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" client "$2" "$3" "$url" 0 "$4" 2>&1 >/dev/null |
+            awk '/Collected/ { print $4 }'
+    }
+    per_request() { echo $((($(ir "$1" "$2" "$3" 400) - $(ir "$1" "$2" "$3" 100)) / 300)); }
+    echo "| client | op | instructions/request | x bare client |"
+    echo "|---|---|---:|---:|"
+    for op in get_room get_rooms; do
+        bare_hyper="$(per_request "$bin" bare-hyper-ct "$op")"
+        bare_ureq="$(per_request "$bin" bare-ureq "$op")"
+        echo "| bare-hyper-ct | $op | $bare_hyper | 1.00 |"
+        echo "| bare-ureq | $op | $bare_ureq | 1.00 |"
+        runs=("$bin:hyper-ct" "$bin:hyper-mt" "$bin:ureq")
+        for pair in ${COMPARE:-}; do
+            for client in hyper-ct hyper-mt ureq; do runs+=("${pair#*=}:$client@${pair%%=*}"); done
+        done
+        for run in "${runs[@]}"; do
+            path="${run%%:*}" client="${run#*:}"
+            n="$(per_request "$path" "${client%@*}" "$op")"
+            bare="$bare_hyper"
+            [[ "$client" == ureq* ]] && bare="$bare_ureq"
+            echo "| $client | $op | $n | $(awk -v a="$n" -v b="$bare" 'BEGIN { printf "%.2f", a / b }') |"
+        done
+    done
+    exit 0
+fi
 
 if [[ "${1:-}" == "--smoke" ]]; then
     cargo bench -p liveblocks-core --bench decode -- --test

@@ -66,7 +66,7 @@ pub struct Call<T, E> {
     options: CallOptions,
 }
 
-/// The options of one call; each overrides the client's [`Config`](crate::Config) for this
+/// The options of one call; each overrides the client's [`Config`] for this
 /// call only.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {

@@ -94,7 +94,7 @@ fn main() {
     for (label, _) in &compare {
         let theirs: Vec<String> = clients
             .iter()
-            .filter(|c| c.starts_with("hyper") || c.starts_with("ureq"))
+            .filter(|c| (c.starts_with("hyper") || c.starts_with("ureq")) && !c.contains('@'))
             .map(|c| format!("{c}@{label}"))
             .collect();
         clients.extend(theirs);
