@@ -17,6 +17,7 @@
 #               plain mock for the answers the spec contradicts)
 #   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)
 #   wasm        scripts/test-wasm.sh
+#   bench       scripts/bench.sh --smoke: every benchmark runs once (no timing is checked)
 #
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
 # CI runs them all.
@@ -25,7 +26,7 @@
 # next to the repository); PRISM_TIMEOUT the seconds to wait for Prism (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism prism-dynamic wasm)
+ALL_STEPS=(install fmt clippy unit doc wasm-core core-deps build-live devserver prism prism-dynamic wasm bench)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -236,3 +237,4 @@ step devserver run_devserver_suite
 step prism run_prism_suite
 step prism-dynamic run_prism_dynamic_suite
 step wasm run_wasm_suite
+step bench bash scripts/bench.sh --smoke
