@@ -9,9 +9,11 @@
 # 1. starts Prism in the background (`prism mock --errors` on a free loopback port, serving a
 #    copy of the OpenAPI spec whose paths carry the /v2 prefix: scripts/derive-prism-spec.mjs),
 #    unless PRISM_URL already names a running one;
-# 2. builds tests/wasm-worker in release for wasm32-unknown-unknown;
-# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/);
-# 4. prints the size of the .wasm workerd loads;
+# 2. builds tests/wasm-worker for wasm32-unknown-unknown with the size profile `wasm-release`
+#    (root Cargo.toml: opt-level "z", fat LTO, one codegen unit, panic abort, stripped);
+# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/), then
+#    `wasm-opt -Oz` (npm `binaryen`) on the module;
+# 4. prints the size of the .wasm workerd loads, raw and gzipped (what a Worker upload counts);
 # 5. waits for Prism, then starts the dev server on a random port and runs
 #    tests/wasm-runtimes/run.mjs under it with PRISM_URL set; the runner prints every check,
 #    a line per runtime (`workerd: N passed, M failed; ...`) and ends with
@@ -31,7 +33,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 OUT="$ROOT/target/wasm-worker"
-WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/liveblocks_wasm_worker.wasm"
+WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/liveblocks_wasm_worker.wasm"
 START="$EPOCHREALTIME"
 
 log() { printf '[test-wasm] %s\n' "$*"; }
@@ -89,7 +91,7 @@ if [[ $# -eq 0 || " $* " == *" chromium "* ]]; then
         die "chromium and chromedriver are needed for the browser runtime (scripts/install.sh installs Debian's chromium and chromium-driver)"
 fi
 
-for package in liveblocks miniflare yjs @stoplight/prism-cli; do
+for package in liveblocks miniflare yjs @stoplight/prism-cli binaryen; do
     [[ -d "node_modules/$package" ]] ||
         die "node_modules/$package is missing (npm ci, or scripts/install.sh)"
 done
@@ -115,8 +117,8 @@ else
 fi
 
 # --- build ------------------------------------------------------------------------------
-log "cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown"
-cargo build -p liveblocks-wasm-worker --release --target wasm32-unknown-unknown
+log "cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown"
+cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown
 [[ -f "$WASM_IN" ]] || die "the build produced no $WASM_IN"
 
 log "wasm-bindgen $cli_version --target web -> ${OUT#"$ROOT"/}"
@@ -126,7 +128,19 @@ wasm-bindgen --target web --out-dir "$OUT" "$WASM_IN"
 printf '{ "type": "module" }\n' >"$OUT/package.json"
 wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
 [[ -f "$wasm" ]] || die "wasm-bindgen wrote no $wasm"
-log "wasm size: $(wc -c <"$wasm" | tr -d ' ') bytes (${wasm#"$ROOT"/})"
+bindgen_bytes="$(wc -c <"$wasm" | tr -d ' ')"
+# -Oz without inlining: binaryen's inlining makes the module smaller but the gzipped module
+# (what a Worker upload counts) larger. The features are the ones rustc enables by default for
+# wasm32-unknown-unknown, which workerd's V8 runs.
+log "wasm-opt -Oz (no inlining)"
+node_modules/.bin/wasm-opt -Oz --always-inline-max-function-size=0 \
+    --flexible-inline-max-function-size=0 --one-caller-inline-max-function-size=0 \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$wasm" "$wasm"
+raw="$(wc -c <"$wasm" | tr -d ' ')"
+gzipped="$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')"
+log "wasm size: $raw bytes raw ($((raw / 1024)) KiB), $gzipped bytes gzipped ($((gzipped / 1024)) KiB); $bindgen_bytes bytes before wasm-opt (${wasm#"$ROOT"/})"
 
 # --- run --------------------------------------------------------------------------------
 # Any answer means Prism is up (a 404 for this unknown room path included).

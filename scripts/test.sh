@@ -23,6 +23,7 @@
 #               plain mock for the answers the spec contradicts)
 #   prism-dynamic  tests/tests/prism_dynamic.rs against Prism in dynamic mode (-d)
 #   wasm        scripts/test-wasm.sh: the wasm suite in workerd, Node and headless Chromium
+#   bench       scripts/bench.sh --smoke: every benchmark runs once (no timing is checked)
 #
 # To run some steps only (while working on them), name them: `./scripts/test.sh fmt prism`.
 # CI runs them all.
@@ -32,7 +33,7 @@
 # (default 60).
 set -euo pipefail
 
-ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live faults readme examples devserver prism prism-dynamic wasm)
+ALL_STEPS=(install fmt clippy unit oracles doc wasm-core core-deps build-live faults readme examples devserver prism prism-dynamic wasm bench)
 if [[ $# -gt 0 ]]; then
     SELECTED=("$@")
     for name in "${SELECTED[@]}"; do
@@ -264,3 +265,4 @@ step devserver run_devserver_suite
 step prism run_prism_suite
 step prism-dynamic run_prism_dynamic_suite
 step wasm run_wasm_suite
+step bench bash scripts/bench.sh --smoke

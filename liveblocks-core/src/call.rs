@@ -45,6 +45,7 @@ use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use http::HeaderMap;
 
 use crate::client::Client;
+use crate::config::Config;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::{Failure, RetryPolicy};
@@ -66,7 +67,7 @@ pub struct Call<T, E> {
     options: CallOptions,
 }
 
-/// The options of one call; each overrides the client's [`Config`](crate::Config) for this
+/// The options of one call; each overrides the client's [`Config`] for this
 /// call only.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
@@ -200,11 +201,10 @@ struct Plan {
 }
 
 impl Plan {
-    fn new<T>(client: &Client<T>, options: &CallOptions) -> Result<Plan, Error> {
+    fn new(config: &Config, options: &CallOptions) -> Result<Plan, Error> {
         if let Some(message) = &options.invalid {
             return Err(Error::invalid_input(message.clone()));
         }
-        let config = client.config();
         let plan = Plan {
             timeout: options.timeout.unwrap_or(config.timeout()),
             deadline: options.deadline.or(config.deadline()),
@@ -255,16 +255,24 @@ impl Plan {
     }
 }
 
-fn build_request<E: Endpoint, T>(
-    client: &Client<T>,
+/// Steps 1 and 2: the plan of the call and its request. Only `E::request` depends on the
+/// endpoint; everything after it, up to `E::response`, is compiled once per transport, not
+/// once per operation (which keeps the wasm module small).
+fn prepare<E: Endpoint>(
+    config: &Config,
     endpoint: &E,
     options: &CallOptions,
-) -> Result<HttpRequest, Error> {
-    let mut request = endpoint.request(client.config())?;
+) -> Result<(Plan, HttpRequest), Error> {
+    let plan = Plan::new(config, options)?;
+    let request = endpoint.request(config)?;
+    Ok((plan, with_headers(request, options)))
+}
+
+fn with_headers(mut request: HttpRequest, options: &CallOptions) -> HttpRequest {
     for (name, value) in &options.headers {
         request.headers_mut().insert(name.clone(), value.clone());
     }
-    Ok(request)
+    request
 }
 
 fn attempt_timed_out(timeout: Duration, attempt: u32) -> TransportError {
@@ -296,13 +304,21 @@ impl<T: BlockingTransport, E: Endpoint> Call<T, E> {
     pub fn send(self) -> Result<E::Output, Error> {
         let span = CallSpan::new(&E::OPERATION);
         span.in_scope(|| {
-            let plan = Plan::new(&self.client, &self.options)?;
-            let request = build_request(&self.client, &self.endpoint, &self.options)?;
-            let response = send_blocking(self.client.transport(), &plan, &request, &span)
-                .map_err(|e| e.for_request(&request))?;
+            let prepared = prepare(self.client.config(), &self.endpoint, &self.options);
+            let response = run_blocking(self.client.transport(), prepared, &span)?;
             self.endpoint.response(response)
         })
     }
+}
+
+/// Steps 3 and 4 of a prepared call, for a blocking transport (not generic over the endpoint).
+fn run_blocking<T: BlockingTransport>(
+    transport: &T,
+    prepared: Result<(Plan, HttpRequest), Error>,
+    span: &CallSpan,
+) -> Result<HttpResponse, Error> {
+    let (plan, request) = prepared?;
+    send_blocking(transport, &plan, &request, span).map_err(|e| e.for_request(&request).into())
 }
 
 /// Steps 3 and 4 for a blocking transport, under the deadline.
@@ -360,17 +376,34 @@ where
 
     fn into_future(self) -> Self::IntoFuture {
         let span = CallSpan::new(&E::OPERATION);
-        let inner = span.clone();
-        let call = async move {
-            let plan = Plan::new(&self.client, &self.options)?;
-            let request = build_request(&self.client, &self.endpoint, &self.options)?;
-            let response = send_async(self.client.transport(), &plan, &request, &inner)
-                .await
-                .map_err(|e| e.for_request(&request))?;
-            self.endpoint.response(response)
-        };
-        Box::pin(span.instrument(call))
+        let Call {
+            client,
+            endpoint,
+            options,
+        } = self;
+        let prepared = span.in_scope(|| prepare(client.config(), &endpoint, &options));
+        // The pipeline is one boxed future per transport type; only the request above and the
+        // reading of the answer below are compiled per operation.
+        let pipeline = run_async(client, prepared, span.clone());
+        Box::pin(span.instrument(async move {
+            let response = pipeline.await?;
+            endpoint.response(response)
+        }))
     }
+}
+
+/// Steps 3 and 4 of a prepared call, for an async transport (not generic over the endpoint).
+fn run_async<T: Transport + 'static>(
+    client: Client<T>,
+    prepared: Result<(Plan, HttpRequest), Error>,
+    span: CallSpan,
+) -> CallFuture<HttpResponse> {
+    Box::pin(async move {
+        let (plan, request) = prepared?;
+        send_async(client.transport(), &plan, &request, &span)
+            .await
+            .map_err(|e| e.for_request(&request).into())
+    })
 }
 
 /// Steps 3 and 4 for an async transport, under the deadline.
@@ -405,6 +438,7 @@ async fn send_async<T: Transport>(
                         .deadline
                         .is_none_or(|d| waited.saturating_add(wait) < d) =>
                 {
+                    span.retry(attempt, wait);
                     waited += wait;
                     transport.sleep(wait).await;
                 }

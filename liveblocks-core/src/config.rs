@@ -284,7 +284,10 @@ impl Config {
     /// The `Authorization` header value. Kept crate-private so the secret only leaves
     /// through requests.
     pub(crate) fn authorization(&self) -> String {
-        format!("Bearer {}", self.secret)
+        let mut value = String::with_capacity(7 + self.secret.len());
+        value.push_str("Bearer ");
+        value.push_str(&self.secret);
+        value
     }
 }
 

@@ -22,8 +22,6 @@
 //! # Ok::<(), liveblocks_core::Error>(())
 //! ```
 
-use std::fmt::Write as _;
-
 use bytes::Bytes;
 use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::Method;
@@ -206,23 +204,45 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 }
 
 /// Decodes a JSON body, reporting the JSON path of the first field that doesn't fit.
+///
+/// The body is decoded once without tracking the path (the fast path every successful call
+/// takes); only when that fails is it decoded again with [`serde_path_to_error`] to name the
+/// failing field. The error keeps the raw body either way.
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
     let (parts, body) = response.into_parts();
-    let decode_error = |path: String, message: String| {
+    // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
+    // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
+    let decoded = match std::str::from_utf8(&body) {
+        // On wasm32 the size of the module matters more than decode speed: one decode, with
+        // the path tracked, so each type's decoder is compiled once, not twice.
+        #[cfg(target_arch = "wasm32")]
+        Ok(text) => locate::<T>(text),
+        #[cfg(not(target_arch = "wasm32"))]
+        Ok(text) => serde_json::from_str(text).or_else(|_| locate::<T>(text)),
+        Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
+    };
+    decoded.map_err(|(path, message)| {
         Error::Decode(Box::new(DecodeError {
             status: parts.status,
             path,
             message,
-            raw_body: body.clone(),
+            raw_body: body,
             sensitive: false,
         }))
-    };
-    let mut deserializer = serde_json::Deserializer::from_slice(&body);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| decode_error(e.path().to_string(), e.inner().to_string()))?;
+    })
+}
+
+/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. Natively
+/// it runs only after the fast decode failed: kept out of line.
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn locate<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
+    // Trailing data after the value.
     deserializer
         .end()
-        .map_err(|e| decode_error(".".to_owned(), e.to_string()))?;
+        .map_err(|e| (".".to_owned(), e.to_string()))?;
     Ok(value)
 }
 
@@ -275,13 +295,22 @@ impl<'a> RequestBuilder<'a> {
             };
             return self.fail(error);
         }
-        let placeholder = format!("{{{name}}}");
+        // `{name}` in the template, found without building the placeholder string.
+        let at = self.path.match_indices(name).find_map(|(i, _)| {
+            let end = i + name.len();
+            let bytes = self.path.as_bytes();
+            (i > 0 && bytes[i - 1] == b'{' && bytes.get(end) == Some(&b'}')).then_some(i - 1)
+        });
         debug_assert!(
-            self.path.contains(&placeholder),
+            at.is_some(),
             "{} has no path parameter {name}",
             self.operation.id
         );
-        self.path = self.path.replace(&placeholder, &encode_component(value));
+        if let Some(at) = at {
+            let mut encoded = String::with_capacity(value.len());
+            push_encoded(&mut encoded, value);
+            self.path.replace_range(at..at + name.len() + 2, &encoded);
+        }
         self
     }
 
@@ -329,9 +358,9 @@ impl<'a> RequestBuilder<'a> {
         );
         self.query
             .push(if self.query.is_empty() { '?' } else { '&' });
-        self.query.push_str(&encode_component(name));
+        push_encoded(&mut self.query, name);
         self.query.push('=');
-        self.query.push_str(&encode_component(value));
+        push_encoded(&mut self.query, value);
         self
     }
 
@@ -355,7 +384,7 @@ impl<'a> RequestBuilder<'a> {
             );
             self.query
                 .push(if self.query.is_empty() { '?' } else { '&' });
-            self.query.push_str(&encode_component(name));
+            push_encoded(&mut self.query, name);
         }
         self
     }
@@ -400,22 +429,33 @@ impl<'a> RequestBuilder<'a> {
             self.operation.id,
             self.path
         );
-        let uri = format!("{}/v2{}{}", self.config.base_url(), self.path, self.query);
+        let base = self.config.base_url();
+        let mut uri = String::with_capacity(base.len() + 3 + self.path.len() + self.query.len());
+        uri.push_str(base);
+        uri.push_str("/v2");
+        uri.push_str(&self.path);
+        uri.push_str(&self.query);
+        let invalid = |e: &dyn std::fmt::Display| {
+            Error::invalid_input(format!("the request can't be built: {e}"))
+        };
+        let uri = http::Uri::try_from(uri).map_err(|e| invalid(&e))?;
         let mut authorization = HeaderValue::try_from(self.config.authorization())
             .map_err(|_| Error::invalid_input("the credential is not a valid header value"))?;
         // Debug output of the request (and of its headers) shows `Sensitive`, never the key.
         authorization.set_sensitive(true);
-        let mut builder = http::Request::builder()
-            .method(self.operation.method.clone())
-            .uri(uri)
-            .header(AUTHORIZATION, authorization)
-            .header(USER_AGENT, self.config.user_agent());
+        let user_agent =
+            HeaderValue::try_from(self.config.user_agent()).map_err(|e| invalid(&e))?;
+        let mut request = http::Request::new(self.body);
+        *request.method_mut() = self.operation.method.clone();
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.reserve(3);
+        headers.insert(AUTHORIZATION, authorization);
+        headers.insert(USER_AGENT, user_agent);
         if let Some(content_type) = self.operation.request_body.content_type() {
-            builder = builder.header(CONTENT_TYPE, content_type);
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
-        builder
-            .body(self.body)
-            .map_err(|e| Error::invalid_input(format!("the request can't be built: {e}")))
+        Ok(request)
     }
 }
 
@@ -423,14 +463,22 @@ impl<'a> RequestBuilder<'a> {
 /// one path segment or one query value (`/`, `:`, `#`, `?`, `&`, spaces and non-ASCII included).
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out`, percent-encoded as [`encode_component`] does.
+fn push_encoded(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(byte as char);
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
-    out
 }
 
 /// The longest ID [`check_id`] accepts, in characters: 128, the limit Liveblocks documents for
@@ -570,6 +618,65 @@ mod tests {
             Bytes::from_static(br#"{"data":[{"count":1},{"count":"x"}]}"#)
         );
         assert!(err.to_string().contains("data[1].count"), "{err}");
+    }
+
+    /// The scan names the same path as `serde_path_to_error` for each kind of failure.
+    #[test]
+    fn decode_path_matches_path_tracking() {
+        use std::collections::BTreeMap;
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            count: u32,
+            #[serde(default)]
+            at: Option<crate::models::Timestamp>,
+            #[serde(default)]
+            tags: BTreeMap<String, crate::models::rooms::MetadataValue>,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        #[serde(tag = "kind")]
+        enum Tagged {
+            A { n: u32 },
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Page {
+            data: Vec<Item>,
+            #[serde(default)]
+            tagged: Vec<Tagged>,
+        }
+        let cases = [
+            r#"{"data":[{"count":1},{"count":"x"}]}"#,
+            r#"{"data":[{"count":1},{}]}"#,
+            "{\n  \"data\": [\n    {\"count\": 1},\n    {\"count\": 2, \"at\": \"nope\"}\n  ]\n}",
+            r#"{"data":[{"count":1,"tags":{"a":"b","c":["d",3]}}]}"#,
+            r#"{"data":[{"count":1,"tags":{"a\"q":5}}]}"#,
+            r#"{"data":[],"tagged":[{"kind":"A","n":1},{"kind":"B"}]}"#,
+            r#"{"data":[],"tagged":[{"kind":"A","n":"x"}]}"#,
+            r#"{"data":{}}"#,
+            r#"{"data":[]} x"#,
+            r#"{"data":[{"count":1}"#,
+            r#"[1]"#,
+            "",
+        ];
+        for body in cases {
+            let response = http::Response::builder()
+                .status(200)
+                .body(Bytes::from(body))
+                .unwrap();
+            let err = decode_json::<Page>(response).unwrap_err();
+            let Error::Decode(decode) = &err else {
+                panic!("{err:?}")
+            };
+            let mut deserializer = serde_json::Deserializer::from_str(body);
+            let expected = match serde_path_to_error::deserialize::<_, Page>(&mut deserializer) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => ".".to_owned(),
+            };
+            assert_eq!(decode.path, expected, "{body}: {}", decode.message);
+            assert_eq!(decode.raw_body, body.as_bytes(), "{body}");
+        }
     }
 
     #[test]

@@ -123,6 +123,27 @@ pub struct Page<T> {
     pub next_cursor: Option<Cursor>,
 }
 
+/// Reads a string into an open enum (see `open_enum!`) without allocating for a known value.
+pub(crate) struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T> OpenEnumVisitor<T> {
+    pub(crate) fn new() -> Self {
+        OpenEnumVisitor(std::marker::PhantomData)
+    }
+}
+
+impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for OpenEnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+}
+
 /// Declares an open string enum: known values get variants, anything else is kept in
 /// `Other(String)`, so a value the server adds later never fails a decode.
 macro_rules! open_enum {
@@ -181,8 +202,8 @@ macro_rules! open_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                Ok(value.as_ref().into())
+                // A known value allocates nothing; an unknown one is kept as sent.
+                deserializer.deserialize_str($crate::models::OpenEnumVisitor::<$name>::new())
             }
         }
     };

@@ -66,13 +66,50 @@ pub type RoomMetadata = BTreeMap<String, MetadataValue>;
 /// assert_eq!(MetadataValue::from("blue"), MetadataValue::String("blue".into()));
 /// assert_eq!(MetadataValue::from(["a", "b"]), MetadataValue::List(vec!["a".into(), "b".into()]));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum MetadataValue {
     /// One string.
     String(String),
     /// A list of strings.
     List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for MetadataValue {
+    /// A string or an array of strings, read in one pass (an untagged enum would buffer the
+    /// value and try each variant in turn).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = MetadataValue;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(MetadataValue::String(value.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Self::Value, E> {
+                Ok(MetadataValue::String(value))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = seq.next_element::<String>()? {
+                    list.push(item);
+                }
+                Ok(MetadataValue::List(list))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl From<&str> for MetadataValue {
