@@ -106,19 +106,19 @@ pub struct UreqTransport {
 }
 
 impl UreqTransport {
-    /// A transport for `config`: rustls with the webpki roots and connection pooling, asking
-    /// for gzip answers when [`Config::compression`] is on.
+    /// A transport for `config`: rustls with the webpki roots, connection pooling (up to
+    /// 16 idle connections per host, so up to 16 threads sharing the client each keep theirs),
+    /// host names resolved once a minute, not once per request, and gzip answers asked for
+    /// when [`Config::compression`] is on.
     pub fn new(config: &Config) -> Self {
-        let agent = ureq::Agent::config_builder()
+        let http = ureq::Agent::config_builder()
             .http_status_as_error(false)
             // The API never redirects; a 3xx comes back as an API error instead.
             .max_redirects(0)
-            .build()
-            .new_agent();
-        UreqTransport {
-            agent,
-            compression: config.compression(),
-        }
+            .max_idle_connections(64)
+            .max_idle_connections_per_host(16)
+            .build();
+        Self::with_config(http).with_compression(config.compression())
     }
 
     /// Whether to send `Accept-Encoding: gzip` (see [`Config::with_compression`]). A gzip
@@ -126,6 +126,32 @@ impl UreqTransport {
     pub fn with_compression(mut self, compression: bool) -> Self {
         self.compression = compression;
         self
+    }
+
+    /// A transport over an agent built from your ureq configuration (pool sizes, a proxy,
+    /// TLS...), with the same host-name cache as [`UreqTransport::new`]. As with
+    /// [`UreqTransport::with_agent`], `http_status_as_error` is overridden per request.
+    ///
+    /// ```no_run
+    /// use liveblocks_ureq::{Client, Config, UreqTransport};
+    ///
+    /// let http = ureq::Agent::config_builder()
+    ///     .max_redirects(0)
+    ///     .max_idle_connections_per_host(32)
+    ///     .build();
+    /// let client = Client::with_transport(Config::new("sk_prod_...")?, UreqTransport::with_config(http));
+    /// # Ok::<(), liveblocks_ureq::Error>(())
+    /// ```
+    pub fn with_config(config: ureq::config::Config) -> Self {
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            CachingResolver::default(),
+        );
+        UreqTransport {
+            agent,
+            compression: liveblocks_core::config::DEFAULT_COMPRESSION,
+        }
     }
 
     /// A transport over your own agent, configured as you like.
@@ -209,6 +235,62 @@ impl UreqTransport {
             .http_status_as_error(false)
             .timeout_global(Some(limits.timeout.min(LONGEST_TIMEOUT)))
             .build()
+    }
+}
+
+/// How long a resolved host name is reused.
+const RESOLVE_TTL: Duration = Duration::from_secs(60);
+
+/// ureq's resolver, remembering each answer for [`RESOLVE_TTL`].
+///
+/// ureq resolves the host before it looks in its pool, so without this every request, even
+/// over a pooled connection, makes a name lookup (reading `/etc/hosts`...); and with a timeout
+/// set, ureq makes that lookup on a new thread each time, to be able to give up on it.
+#[derive(Debug, Default)]
+struct CachingResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    cache: std::sync::Mutex<Vec<CachedAddrs>>,
+}
+
+#[derive(Debug)]
+struct CachedAddrs {
+    key: (
+        http::uri::Scheme,
+        http::uri::Authority,
+        ureq::config::IpFamily,
+    ),
+    at: std::time::Instant,
+    addrs: ureq::unversioned::resolver::ResolvedSocketAddrs,
+}
+
+impl ureq::unversioned::resolver::Resolver for CachingResolver {
+    fn resolve(
+        &self,
+        uri: &http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let (Some(scheme), Some(authority)) = (uri.scheme(), uri.authority()) else {
+            return self.inner.resolve(uri, config, timeout);
+        };
+        let key = (scheme.clone(), authority.clone(), config.ip_family());
+        let now = std::time::Instant::now();
+        if let Ok(cache) = self.cache.lock() {
+            let hit = cache.iter().find(|c| c.key == key);
+            if let Some(hit) = hit.filter(|c| now.duration_since(c.at) < RESOLVE_TTL) {
+                return Ok(hit.addrs.clone());
+            }
+        }
+        let addrs = self.inner.resolve(uri, config, timeout)?;
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.retain(|c| c.key != key && now.duration_since(c.at) < RESOLVE_TTL);
+            cache.push(CachedAddrs {
+                key,
+                at: now,
+                addrs: addrs.clone(),
+            });
+        }
+        Ok(addrs)
     }
 }
 
