@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the examples and runs them against the local dev server (scripts/test-examples.mjs):
-# the clap CLI (liveblocks-ureq), the axum service (liveblocks-hyper), and the Cloudflare
+# the clap CLI (liveblocks-ureq), the axum service (liveblocks-hyper), a custom transport over
+# reqwest (liveblocks-core), and the Cloudflare
 # Worker (the worker crate on liveblocks-wasm) built for wasm32-unknown-unknown with
 # wasm-bindgen and run in workerd through miniflare.
 #
@@ -12,8 +13,8 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="$ROOT/target/example-worker"
 log() { printf '[test-examples] %s\n' "$*"; }
 
-log "cargo build -p liveblocks-example-cli -p liveblocks-example-axum"
-cargo build -p liveblocks-example-cli -p liveblocks-example-axum
+log "cargo build -p liveblocks-example-cli -p liveblocks-example-axum -p liveblocks-example-reqwest"
+cargo build -p liveblocks-example-cli -p liveblocks-example-axum -p liveblocks-example-reqwest
 log "cargo build -p liveblocks-example-worker --release --target wasm32-unknown-unknown"
 cargo build -p liveblocks-example-worker --release --target wasm32-unknown-unknown
 wasm="$TARGET/wasm32-unknown-unknown/release/liveblocks_example_worker.wasm"
@@ -26,3 +27,7 @@ log "worker wasm: $(wc -c <"$OUT/liveblocks_example_worker_bg.wasm" | tr -d ' ')
 log "running scripts/test-examples.mjs under the dev server"
 EXAMPLES_BIN="$TARGET/debug" EXAMPLE_WORKER_DIR="$OUT" \
     npx --no-install liveblocks dev --random-port --no-check --cmd "node scripts/test-examples.mjs"
+
+# Bring your own HTTP stack: liveblocks-core over reqwest (creates, reads and deletes a room).
+log "running the reqwest transport example under the dev server"
+npx --no-install liveblocks dev --random-port --no-check --cmd "$TARGET/debug/reqwest-transport"

@@ -29,6 +29,8 @@
 //! # Ok::<(), liveblocks_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]
+// docs.rs shows which feature each item needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 pub mod call;
@@ -66,6 +68,9 @@ pub use error::{TransportError, TransportErrorKind};
 pub use pagination::{Items, Pages, Paginated};
 pub use transport::{BlockingTransport, Limits, Transport};
 
+/// Re-exported so adapters and users name the same versions (and implement
+/// [`Transport`] with the same `#[async_trait]`).
+pub use async_trait;
 /// Re-exported so adapters and users name the same versions.
 pub use bytes;
 /// Re-exported so adapters and users name the same versions.

@@ -83,6 +83,8 @@
 //! inflated no more than it). Turn it on with `Config::with_compression(true)` or
 //! [`HyperTransport::with_compression`].
 #![forbid(unsafe_code)]
+// docs.rs shows which feature each item needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 use std::sync::Arc;
@@ -112,7 +114,7 @@ use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse};
 ///
 /// Build one with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`.
 ///
-/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// **Its methods** (one per operation of `endpoints::DOMAINS`) are listed on the page of
 /// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
 /// `.await`. This alias adds none of its own.
 pub type Client = liveblocks_core::Client<HyperTransport>;

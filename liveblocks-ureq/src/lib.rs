@@ -67,6 +67,8 @@
 //! response size cap (a gzip bomb fails with `TooLarge` once the cap is passed). Turn it on
 //! with `Config::with_compression(true)` or [`UreqTransport::with_compression`].
 #![forbid(unsafe_code)]
+// docs.rs shows which feature each item needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 use std::io::{self, Read};
@@ -91,7 +93,7 @@ const LONGEST_TIMEOUT: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 ///
 /// Build one with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`.
 ///
-/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// **Its methods** (one per operation of `endpoints::DOMAINS`) are listed on the page of
 /// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
 /// [`send`](Call::send). This alias adds none of its own.
 pub type Client = liveblocks_core::Client<UreqTransport>;

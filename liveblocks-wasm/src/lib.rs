@@ -93,6 +93,8 @@
 //!
 //! [`Transport`]: liveblocks_core::Transport
 #![forbid(unsafe_code)]
+// docs.rs shows which feature each item needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 use std::time::Duration;
@@ -131,7 +133,7 @@ pub fn webhook_now() -> liveblocks_core::models::Timestamp {
 /// Build it with `Client::new(secret)`, `Client::from_env()` or `Client::from_config(config)`;
 /// in a Cloudflare Worker, prefer [`Config::from_lookup`] over the Worker's `env`.
 ///
-/// **Its methods** (one per operation, 121 in all) are listed on the page of
+/// **Its methods** (one per operation of `endpoints::DOMAINS`) are listed on the page of
 /// [`liveblocks_core::Client`], grouped by API domain; each returns a [`Call`] that you
 /// `.await`. This alias adds none of its own.
 pub type Client = liveblocks_core::Client<FetchTransport>;
