@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{open_enum, Timestamp, Tristate};
+use super::{open_enum, Timestamp};
 
 open_enum! {
     /// One permission a user, group or everyone can have in a room.
