@@ -128,11 +128,11 @@ async fn read_body(
         return Ok(());
     }
     let reader = Reflect::get(&body, &key("getReader"))
-        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<Function>())
         .and_then(|f| f.call0(&body))
         .map_err(|e| other("response.body.getReader()", &e))?;
     let read = Reflect::get(&reader, &key("read"))
-        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<Function>())
         .map_err(|e| other("reader.read", &e))?;
     let cancel = || {
         if let Ok(cancel) = Reflect::get(&reader, &key("cancel")) {
@@ -145,7 +145,7 @@ async fn read_body(
     loop {
         let promise = read
             .call0(&reader)
-            .and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from))
+            .and_then(|p| p.dyn_into::<Promise>())
             .map_err(|e| deadline.error(Stage::Body, &e))?;
         let result = JsFuture::from(promise)
             .await

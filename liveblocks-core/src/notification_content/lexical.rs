@@ -10,7 +10,7 @@
 use yrs::types::text::YChange;
 use yrs::{Any, Doc, Map as _, Number, Out, Text as _, Xml as _, XmlElementRef, XmlTextRef};
 
-use super::text_mention::{Found, TextMentionError, TextMentionNode, TextMentionText};
+use super::mention_tree::{Found, TextMentionError, TextMentionNode, TextMentionText};
 use super::ydoc;
 use crate::models::comments::MentionKind;
 

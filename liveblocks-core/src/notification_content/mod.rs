@@ -20,6 +20,8 @@
 #[cfg(feature = "yrs")]
 mod lexical;
 #[cfg(feature = "yrs")]
+mod mention_tree;
+#[cfg(feature = "yrs")]
 mod text_mention;
 mod thread;
 #[cfg(feature = "yrs")]

@@ -32,59 +32,8 @@ use crate::models::rooms::{Room, RoomTextEditor, TextEditorKind};
 use crate::models::Timestamp;
 use crate::webhooks::TextMentionNotificationData;
 
+pub use super::mention_tree::{TextMentionError, TextMentionNode, TextMentionText};
 use super::{lexical, tiptap, NotificationAuthor, RoomInfo};
-
-/// A piece of the text around a mention, as `@liveblocks/emails` passes it to its `Text` and
-/// `Mention` components.
-///
-/// ```
-/// use liveblocks_core::notification_content::TextMentionNode;
-///
-/// fn plain(nodes: &[TextMentionNode]) -> String {
-///     nodes.iter().map(|node| match node {
-///         TextMentionNode::Text(text) => text.text.clone(),
-///         TextMentionNode::Mention { id, .. } => format!("@{id}"),
-///         _ => String::new(),
-///     }).collect()
-/// }
-/// assert_eq!(plain(&[]), "");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TextMentionNode {
-    /// Text, with its formatting.
-    Text(TextMentionText),
-    /// A mention of a user or a group.
-    Mention {
-        /// User or group.
-        kind: MentionKind,
-        /// The user or group ID.
-        id: String,
-    },
-}
-
-/// Formatted text around a mention.
-///
-/// ```
-/// use liveblocks_core::notification_content::TextMentionText;
-///
-/// let text = TextMentionText::default();
-/// assert!(!text.bold && !text.italic && !text.strikethrough && !text.code && text.text.is_empty());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct TextMentionText {
-    /// The text.
-    pub text: String,
-    /// Bold.
-    pub bold: bool,
-    /// Italic.
-    pub italic: bool,
-    /// Struck through.
-    pub strikethrough: bool,
-    /// Inline code.
-    pub code: bool,
-}
 
 /// The mention a notification is about, and the text of its paragraph around it (up to the
 /// nearest paragraph boundary or line break on each side), read from the room's document.
@@ -157,40 +106,6 @@ pub struct TextMentionNotificationContent {
     pub names: MentionNames,
     /// The room.
     pub room: RoomInfo,
-}
-
-/// Why the document of a text mention could not be read.
-///
-/// ```
-/// use liveblocks_core::models::{notifications::InboxNotification, rooms::Room};
-/// use liveblocks_core::notification_content::{select_text_mention, TextMentionError};
-///
-/// # fn run(room: &Room, inbox: &InboxNotification) {
-/// match select_text_mention(room, inbox, &[1, 2, 3]) {
-///     Err(TextMentionError::Document(reason)) => eprintln!("not a Yjs update: {reason}"),
-///     Err(other) => eprintln!("{other}"),
-///     Ok(_) => {}
-/// }
-/// # }
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TextMentionError {
-    /// The binary update is not a Yjs update (or yrs could not apply it).
-    #[error("the room's Yjs document could not be read: {0}")]
-    Document(String),
-    /// The room reports a text editor other than Lexical and Tiptap.
-    #[error("unsupported text editor `{0}`")]
-    UnsupportedEditor(String),
-    /// The editor's tree holds a node its reader cannot read (Tiptap: a fragment inside the
-    /// tree, a mention without attributes), where `@liveblocks/emails` throws.
-    #[error("malformed {editor} document: {reason}")]
-    Malformed {
-        /// `lexical` or `tiptap`.
-        editor: &'static str,
-        /// What is wrong.
-        reason: String,
-    },
 }
 
 /// Step 1a: the room's text editor, when the notification may give an e-mail: `None` (no
@@ -276,14 +191,6 @@ pub fn select_text_mention(
         created_at: inbox.notified_at,
         nodes: found.nodes,
     }))
-}
-
-/// What an editor reader found: the mention and the text around it.
-pub(super) struct Found {
-    pub(super) kind: MentionKind,
-    pub(super) id: String,
-    pub(super) user_ids: Option<Vec<String>>,
-    pub(super) nodes: Vec<TextMentionNode>,
 }
 
 impl TextMentionSelection {

@@ -13,7 +13,7 @@ use yrs::types::text::YChange;
 use yrs::types::xml::{XmlFragment as _, XmlOut};
 use yrs::{Any, Doc, Out, Text as _, Xml as _, XmlElementRef, XmlTextRef};
 
-use super::text_mention::{Found, TextMentionError, TextMentionNode, TextMentionText};
+use super::mention_tree::{Found, TextMentionError, TextMentionNode, TextMentionText};
 use super::ydoc;
 use crate::models::comments::MentionKind;
 

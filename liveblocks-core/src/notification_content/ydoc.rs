@@ -5,7 +5,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use yrs::updates::decoder::Decode as _;
 use yrs::{Any, Doc, Out, Transact as _, Update};
 
-use super::text_mention::TextMentionError;
+use super::mention_tree::TextMentionError;
 
 /// How deep editor trees are read; deeper nodes make the tree malformed (`@liveblocks/emails`
 /// runs out of stack somewhat deeper).
