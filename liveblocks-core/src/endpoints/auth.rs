@@ -15,7 +15,8 @@ use crate::models::rooms::{RoomPermission, UserInfo};
 pub const MAX_PERMISSION_PATTERNS: usize = 10;
 
 /// True when `pattern` is a valid key of an access token's permissions: `*` alone, or 1 to
-/// 128 characters without `*`, optionally followed by one `*` (a prefix pattern).
+/// 128 UTF-16 code units (as the official SDKs count) without `*`, optionally followed by one
+/// `*` (a prefix pattern). The one rule, used by the endpoint and by [`crate::session`].
 ///
 /// ```
 /// use liveblocks_core::auth::is_valid_room_pattern;
@@ -32,7 +33,7 @@ pub fn is_valid_room_pattern(pattern: &str) -> bool {
         return true;
     }
     let prefix = pattern.strip_suffix('*').unwrap_or(pattern);
-    !prefix.contains('*') && (1..=128).contains(&prefix.chars().count())
+    !prefix.contains('*') && (1..=128).contains(&prefix.encode_utf16().count())
 }
 
 /// Checks an access token's permissions the way the official SDKs do before sending them: at

@@ -92,11 +92,7 @@ pub const MAX_PATTERNS: usize = 10;
 /// assert!(!is_valid_pattern(&"🎉".repeat(65)));
 /// ```
 pub fn is_valid_pattern(pattern: &str) -> bool {
-    if pattern == "*" {
-        return true;
-    }
-    let prefix = pattern.strip_suffix('*').unwrap_or(pattern);
-    !prefix.contains('*') && (1..=128).contains(&prefix.encode_utf16().count())
+    crate::auth::is_valid_room_pattern(pattern)
 }
 
 /// An access token request: who the user is and which rooms they may enter, with which
