@@ -91,9 +91,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::connect::{Connect, HttpConnector};
-use hyper_util::rt::{TokioExecutor, TokioTimer};
+use http_body_util::Full;
+use hyper_util::client::legacy::connect::{Connect, Connection, HttpConnector};
+use tower_service::Service;
 
 /// The `hyper-rustls` version this crate uses, re-exported to build a custom connector.
 pub use hyper_rustls;
@@ -105,10 +105,15 @@ pub use liveblocks_core::{
     ai, attachments, auth, comments, feeds, groups, management, models, notifications, rooms,
     storage, storage_files, versions, yjs,
 };
+pub use pool::{IDLE_TIMEOUT, MAX_IDLE_PER_HOST};
 /// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
 pub use rustls;
 
-use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse};
+use liveblocks_core::transport::{HttpRequest, HttpResponse};
+
+mod body;
+mod errors;
+mod pool;
 
 /// An async Liveblocks client over hyper: `liveblocks_core::Client<HyperTransport>`.
 ///
@@ -123,31 +128,48 @@ pub type Client = liveblocks_core::Client<HyperTransport>;
 /// and IPv4) wrapped in rustls, for both `https://` and `http://` URLs.
 pub type DefaultConnector = hyper_rustls::HttpsConnector<HttpConnector>;
 
-/// The hyper-util client a [`HyperTransport`] wraps.
+/// The hyper-util client [`HyperTransport::with_client`] wraps.
 pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C, Full<Bytes>>;
 
-/// An async [`Transport`] that sends requests with a pooled hyper-util client.
+/// An async [`Transport`] over hyper, with a connection pool.
+///
+/// By default ([`HyperTransport::new`], [`HyperTransport::with_connector`]) an HTTP/1.1
+/// connection is driven by the task that makes the call, not by a task of its own, so an
+/// answer wakes the caller directly (no hop between tasks or threads); between calls it waits
+/// in the pool, which keeps up to [`MAX_IDLE_PER_HOST`] of them per host for
+/// [`IDLE_TIMEOUT`]. Over TLS, a server that offers HTTP/2 gets one shared connection per
+/// host. [`HyperTransport::with_client`] sends through a hyper-util client instead.
 ///
 /// Cloning is cheap and clones share the connection pool. It is `Send + Sync` and its futures
 /// are `Send`, so calls work under `tokio::spawn`.
-#[derive(Clone)]
 pub struct HyperTransport<C = DefaultConnector> {
-    client: HttpClient<C>,
+    inner: Inner<C>,
     compression: bool,
 }
 
+enum Inner<C> {
+    Pool(Arc<pool::Pool<C>>),
+    Client(HttpClient<C>),
+}
+
+impl<C: Clone> Clone for HyperTransport<C> {
+    fn clone(&self) -> Self {
+        HyperTransport {
+            inner: match &self.inner {
+                Inner::Pool(pool) => Inner::Pool(Arc::clone(pool)),
+                Inner::Client(client) => Inner::Client(client.clone()),
+            },
+            compression: self.compression,
+        }
+    }
+}
+
 impl HyperTransport {
-    /// A transport for `config`: a pooled client over [`HyperTransport::https_connector`],
-    /// asking for gzip answers when [`Config::compression`] is on.
+    /// A transport for `config` over [`HyperTransport::https_connector`], asking for gzip
+    /// answers when [`Config::compression`] is on.
     pub fn new(config: &Config) -> Result<Self, Error> {
-        let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
-            .pool_timer(TokioTimer::new())
-            .timer(TokioTimer::new())
-            .build(Self::https_connector()?);
-        Ok(HyperTransport {
-            client,
-            compression: config.compression(),
-        })
+        Ok(HyperTransport::with_connector(Self::https_connector()?)
+            .with_compression(config.compression()))
     }
 
     /// The default connector: rustls (ring provider, webpki roots), HTTP/2 and HTTP/1.1
@@ -183,12 +205,10 @@ impl HyperTransport {
     /// .with_root_certificates(roots)
     /// .with_no_client_auth();
     /// let connector = HyperTransport::https_connector_with_tls_config(tls);
-    /// let http = liveblocks_hyper::hyper_util::client::legacy::Client::builder(
-    ///     liveblocks_hyper::hyper_util::rt::TokioExecutor::new(),
-    /// )
-    /// .build(connector);
     /// let config = Config::new("sk_prod_...")?;
-    /// let client = liveblocks_hyper::Client::with_transport(config, HyperTransport::with_client(http));
+    /// let transport = HyperTransport::with_connector(connector)
+    ///     .with_compression(config.compression());
+    /// let client = liveblocks_hyper::Client::with_transport(config, transport);
     /// # Ok(()) }
     /// ```
     pub fn https_connector_with_tls_config(tls: rustls::ClientConfig) -> DefaultConnector {
@@ -205,15 +225,36 @@ impl HyperTransport {
     }
 }
 
+impl<C> HyperTransport<C>
+where
+    C: Service<http::Uri> + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + Unpin + 'static,
+    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    /// A transport with this crate's pool over your own connector (any connector a
+    /// hyper-util client takes: a proxy's, one with other TLS settings...).
+    ///
+    /// It asks for compressed answers as [`config::DEFAULT_COMPRESSION`] says; change that
+    /// with [`HyperTransport::with_compression`].
+    pub fn with_connector(connector: C) -> Self {
+        HyperTransport {
+            inner: Inner::Pool(Arc::new(pool::Pool::new(connector))),
+            compression: config::DEFAULT_COMPRESSION,
+        }
+    }
+}
+
 impl<C> HyperTransport<C> {
-    /// A transport over your own hyper-util client. The client's config (timeout, deadline,
-    /// retries) applies to it as to any other transport.
+    /// A transport over your own hyper-util client, its pool and settings (`Client::builder`
+    /// has many). The client's config (timeout, deadline, retries) applies to it as to any
+    /// other transport.
     ///
     /// It asks for compressed answers as [`config::DEFAULT_COMPRESSION`] says; change that
     /// with [`HyperTransport::with_compression`].
     pub fn with_client(client: HttpClient<C>) -> Self {
         HyperTransport {
-            client,
+            inner: Inner::Client(client),
             compression: config::DEFAULT_COMPRESSION,
         }
     }
@@ -225,15 +266,22 @@ impl<C> HyperTransport<C> {
         self
     }
 
-    /// The underlying hyper-util client.
-    pub fn client(&self) -> &HttpClient<C> {
-        &self.client
+    /// The hyper-util client of a transport made with [`HyperTransport::with_client`];
+    /// `None` for one with this crate's pool.
+    pub fn client(&self) -> Option<&HttpClient<C>> {
+        match &self.inner {
+            Inner::Client(client) => Some(client),
+            Inner::Pool(_) => None,
+        }
     }
 }
 
 impl<C> HyperTransport<C>
 where
-    C: Connect + Clone + Send + Sync + 'static,
+    C: Service<http::Uri> + Connect + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + Unpin + 'static,
+    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     async fn run(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let limits = Limits::of(&request);
@@ -256,207 +304,40 @@ where
                 .entry(http::header::ACCEPT_ENCODING)
                 .or_insert(http::HeaderValue::from_static("gzip"));
         }
-        let response = self
-            .client
-            .request(request.map(Full::new))
-            .await
-            .map_err(|e| {
-                let kind = classify(&e);
-                transport_error(kind, e)
-            })?;
-        let (mut parts, mut body) = response.into_parts();
-        let collector = BodyCollector::new(parts.status, &limits);
-        let mut sink = if is_gzip(&parts.headers) {
-            parts.headers.remove(http::header::CONTENT_ENCODING);
-            parts.headers.remove(http::header::CONTENT_LENGTH);
-            Sink::Gzip(Box::new(flate2::write::GzDecoder::new(collector)))
-        } else {
-            collector.check_length(content_length(&parts.headers))?;
-            Sink::Plain(collector)
-        };
-        while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(|e| {
-                let kind = classify(&e);
-                transport_error(kind, e)
-            })?;
-            if let Ok(data) = frame.into_data() {
-                sink.write(&data)?;
-                if sink.full() {
-                    // A non-2xx body past its cap: the rest is not needed.
-                    break;
-                }
+        let request = request.map(Full::new);
+        match &self.inner {
+            Inner::Pool(pool) => body::collect(pool.send(request).await?, &limits).await,
+            Inner::Client(client) => {
+                let response = client.request(request).await.map_err(|e| {
+                    let kind = errors::classify(&e, false);
+                    errors::transport_error(kind, e)
+                })?;
+                body::collect(response, &limits).await
             }
         }
-        Ok(sink.finish()?.finish(parts))
-    }
-}
-
-/// Where the body goes: straight into the collector, or through a streaming gzip decoder
-/// into it (so the cap counts decompressed bytes).
-enum Sink {
-    Plain(BodyCollector),
-    Gzip(Box<flate2::write::GzDecoder<BodyCollector>>),
-}
-
-impl Sink {
-    fn write(&mut self, data: &[u8]) -> Result<(), TransportError> {
-        match self {
-            Sink::Plain(collector) => collector.push(data),
-            Sink::Gzip(decoder) => {
-                use std::io::Write;
-                decoder.write_all(data).map_err(|e| gzip_error(decoder, e))
-            }
-        }
-    }
-
-    fn full(&self) -> bool {
-        match self {
-            Sink::Plain(collector) => collector.full(),
-            Sink::Gzip(decoder) => decoder.get_ref().full(),
-        }
-    }
-
-    fn finish(self) -> Result<BodyCollector, TransportError> {
-        match self {
-            Sink::Plain(collector) => Ok(collector),
-            Sink::Gzip(mut decoder) => {
-                if decoder.get_ref().full() {
-                    // Cut on purpose: the stream is unfinished, which is fine; take what was
-                    // collected without finishing it.
-                    let empty = BodyCollector::new(http::StatusCode::OK, &Limits::default());
-                    return Ok(std::mem::replace(decoder.get_mut(), empty));
-                }
-                if let Err(e) = std::io::Write::flush(&mut decoder) {
-                    return Err(gzip_error(&mut decoder, e));
-                }
-                decoder
-                    .try_finish()
-                    .map_err(|e| gzip_error(&mut decoder, e))?;
-                decoder
-                    .finish()
-                    .map_err(|e| TransportError::with_source(TransportErrorKind::Protocol, e))
-            }
-        }
-    }
-}
-
-/// A decoder failure: the collector's own error (the cap) if it had one, else a corrupt body.
-fn gzip_error(
-    decoder: &mut flate2::write::GzDecoder<BodyCollector>,
-    error: std::io::Error,
-) -> TransportError {
-    decoder.get_mut().take_error().unwrap_or_else(|| {
-        TransportError::new(
-            TransportErrorKind::Protocol,
-            format!("the gzip response body is corrupt: {error}"),
-        )
-    })
-}
-
-fn is_gzip(headers: &http::HeaderMap) -> bool {
-    headers
-        .get(http::header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim().eq_ignore_ascii_case("gzip") || v.trim().eq_ignore_ascii_case("x-gzip")
-        })
-}
-
-fn content_length(headers: &http::HeaderMap) -> Option<u64> {
-    headers
-        .get(http::header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
-}
-
-/// Sorts a hyper(-util) error into the kinds core's retry table uses, from its chain of
-/// causes: a rustls error is `Tls`; a failed connect `Connect`; a connection closed or reset
-/// before the response was complete `Reset`; an answer that is not HTTP (a parse error,
-/// oversized headers, a bad chunk) `Protocol`; a request hyper refuses `InvalidRequest`.
-fn classify(error: &(dyn std::error::Error + 'static)) -> TransportErrorKind {
-    let mut connect = false;
-    let mut found = None;
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    while let Some(e) = cause {
-        if let Some(e) = e.downcast_ref::<hyper_util::client::legacy::Error>() {
-            connect |= e.is_connect();
-            let debug = format!("{e:?}");
-            if debug.contains("UserUnsupported") || debug.contains("UserAbsoluteUriRequired") {
-                found.get_or_insert(TransportErrorKind::InvalidRequest);
-            }
-        }
-        if e.is::<rustls::Error>() {
-            return TransportErrorKind::Tls;
-        }
-        if let Some(e) = e.downcast_ref::<hyper::Error>() {
-            let kind = if e.is_parse() || e.is_parse_status() {
-                Some(TransportErrorKind::Protocol)
-            } else if e.is_incomplete_message() || e.is_canceled() || e.is_closed() {
-                Some(TransportErrorKind::Reset)
-            } else if e.is_timeout() {
-                Some(TransportErrorKind::Timeout)
-            } else if e.is_user() {
-                Some(TransportErrorKind::InvalidRequest)
-            } else {
-                None
-            };
-            if let Some(kind) = kind {
-                found.get_or_insert(kind);
-            }
-        }
-        if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            use std::io::ErrorKind as K;
-            let kind = match io.kind() {
-                K::ConnectionRefused
-                | K::AddrNotAvailable
-                | K::HostUnreachable
-                | K::NetworkUnreachable
-                | K::NetworkDown => Some(TransportErrorKind::Connect),
-                K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
-                    Some(TransportErrorKind::Reset)
-                }
-                // Not HTTP: a bad chunk size line, invalid framing.
-                K::InvalidData | K::InvalidInput => Some(TransportErrorKind::Protocol),
-                K::TimedOut => Some(TransportErrorKind::Timeout),
-                _ => None,
-            };
-            if let Some(kind) = kind {
-                // The innermost I/O error says more than hyper's wrapper.
-                found = Some(kind);
-            }
-        }
-        cause = match e
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-        {
-            // `io::Error::source` skips the error it wraps (a rustls error, another I/O
-            // error...): walk into it instead.
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    match found {
-        Some(kind) if !(connect && kind == TransportErrorKind::Reset) => kind,
-        // A connection that could not be made, whatever closed it.
-        _ if connect => TransportErrorKind::Connect,
-        Some(kind) => kind,
-        None => TransportErrorKind::Other,
     }
 }
 
 impl<C> std::fmt::Debug for HyperTransport<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HyperTransport").finish_non_exhaustive()
+        let pool = match self.inner {
+            Inner::Pool(_) => "this crate's",
+            Inner::Client(_) => "a hyper-util client's",
+        };
+        f.debug_struct("HyperTransport")
+            .field("pool", &pool)
+            .field("compression", &self.compression)
+            .finish()
     }
 }
 
 #[async_trait::async_trait]
 impl<C> Transport for HyperTransport<C>
 where
-    C: Connect + Clone + Send + Sync + 'static,
+    C: Service<http::Uri> + Connect + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + Unpin + 'static,
+    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         self.run(request).await
@@ -470,47 +351,5 @@ where
 impl FromConfig for HyperTransport {
     fn from_config(config: &Config) -> Result<Self, Error> {
         HyperTransport::new(config)
-    }
-}
-
-/// A transport error whose message carries the whole chain of causes: hyper-util's own
-/// message is only `client error (Connect)`, the useful part (`Connection refused`, a DNS or
-/// certificate failure) is in its sources.
-fn transport_error(
-    kind: TransportErrorKind,
-    error: impl std::error::Error + Send + Sync + 'static,
-) -> TransportError {
-    TransportError::with_source(kind, Detailed(Box::new(error)))
-}
-
-/// Displays an error followed by its causes; its own `source()` continues below the wrapped
-/// error's message.
-struct Detailed(Box<dyn std::error::Error + Send + Sync>);
-
-impl std::fmt::Display for Detailed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut message = self.0.to_string();
-        let mut cause = self.0.source();
-        while let Some(error) = cause {
-            let text = error.to_string();
-            if !message.contains(&text) {
-                message.push_str(": ");
-                message.push_str(&text);
-            }
-            cause = error.source();
-        }
-        f.write_str(&message)
-    }
-}
-
-impl std::fmt::Debug for Detailed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&self.0, f)
-    }
-}
-
-impl std::error::Error for Detailed {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
     }
 }

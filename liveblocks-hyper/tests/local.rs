@@ -581,8 +581,10 @@ fn tls_acceptor() -> tokio_rustls::TlsAcceptor {
     tokio_rustls::TlsAcceptor::from(Arc::new(config))
 }
 
+/// A client of the TLS test server: with this crate's pool, or with a hyper-util client's.
 fn client_trusting_the_test_ca(
     server: &Server,
+    own_pool: bool,
 ) -> liveblocks_hyper::liveblocks_core::Client<HyperTransport> {
     use rustls::pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
@@ -594,20 +596,29 @@ fn client_trusting_the_test_ca(
         .unwrap()
         .with_root_certificates(roots)
         .with_no_client_auth();
-    let http = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
-        .build(HyperTransport::https_connector_with_tls_config(tls));
+    let connector = HyperTransport::https_connector_with_tls_config(tls);
+    let transport = if own_pool {
+        HyperTransport::with_connector(connector)
+    } else {
+        HyperTransport::with_client(
+            hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build(connector),
+        )
+    };
     let config = Config::new("sk_test")
         .unwrap()
         .with_base_url(format!("https://localhost:{}", server.addr.port()))
         .unwrap();
-    liveblocks_hyper::liveblocks_core::Client::with_transport(
-        config,
-        HyperTransport::with_client(http),
-    )
+    liveblocks_hyper::liveblocks_core::Client::with_transport(config, transport)
 }
 
 #[tokio::test]
 async fn https_negotiates_http2_through_alpn() {
+    for own_pool in [true, false] {
+        http2_round_trips(own_pool).await;
+    }
+}
+
+async fn http2_round_trips(own_pool: bool) {
     let doc: Bytes = (0..=255u8)
         .cycle()
         .take(3 * 1024 * 1024 + 1)
@@ -628,7 +639,7 @@ async fn https_negotiates_http2_through_alpn() {
     })
     .await
     .unwrap();
-    let client = client_trusting_the_test_ca(&server);
+    let client = client_trusting_the_test_ca(&server, own_pool);
 
     assert_eq!(client.get_room("my-room").await.unwrap().id, "my-room");
     let bytes = client
@@ -645,7 +656,11 @@ async fn https_negotiates_http2_through_alpn() {
     let requests = server.requests.lock().unwrap();
     assert_eq!(requests.len(), 3);
     for request in requests.iter() {
-        assert_eq!(request.version, http::Version::HTTP_2, "{request:?}");
+        assert_eq!(
+            request.version,
+            http::Version::HTTP_2,
+            "own pool: {own_pool}, {request:?}"
+        );
         assert_eq!(request.header("authorization"), Some("Bearer sk_test"));
     }
     assert!(

@@ -1,0 +1,377 @@
+//! The default transport's connections. An HTTP/1.1 connection is driven by the task that
+//! sends on it, not by a task of its own: the socket's readiness wakes the caller directly,
+//! and no message crosses between tasks (or threads, on a multi-thread runtime) on the way.
+//! Between calls it waits in the pool, unpolled. When ALPN picks HTTP/2, one connection per
+//! host is shared by every call and driven by a spawned task, as HTTP/2 multiplexing needs.
+
+use std::collections::HashMap;
+use std::future::{poll_fn, Future};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http::uri::{Authority, Scheme};
+use http::{HeaderValue, Request, Response, Uri};
+use http_body_util::Full;
+use hyper::body::{Body, Frame, Incoming};
+use hyper::client::conn::{http1, http2};
+use hyper_util::client::legacy::connect::Connection;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use tower_service::Service;
+
+use crate::errors::{classify, transport_error};
+use liveblocks_core::{TransportError, TransportErrorKind};
+
+/// How many idle HTTP/1.1 connections the pool keeps per host (more are closed when they
+/// come back): enough for as many calls in flight, bounded so a burst leaves no crowd behind.
+pub const MAX_IDLE_PER_HOST: usize = 32;
+
+/// How long an idle connection is kept: servers and load balancers close idle connections
+/// after a minute or more, and one they closed fails the next call on it.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
+type Key = (Scheme, Authority);
+
+/// The pool: idle HTTP/1.1 connections and the HTTP/2 connection of each host.
+pub(crate) struct Pool<C> {
+    connector: C,
+    idle: Arc<IdleConnections>,
+    h2: Mutex<HashMap<Key, http2::SendRequest<Full<Bytes>>>>,
+}
+
+/// The HTTP/1.1 connections waiting for a call, the most recently used last.
+#[derive(Default)]
+struct IdleConnections(Mutex<HashMap<Key, Vec<Idle>>>);
+
+struct Idle {
+    connection: Http1,
+    since: Instant,
+}
+
+/// An HTTP/1.1 connection: its sender, and the connection future the caller drives.
+struct Http1 {
+    sender: http1::SendRequest<Full<Bytes>>,
+    driver: Driver,
+}
+
+/// The connection future (its I/O type erased), polled by whoever waits on it until it ends,
+/// then dropped at once: dropping it fails a request still queued on it with the request
+/// handed back (the retry below), where keeping it would leave the request waiting forever.
+struct Driver(Option<Pin<Box<dyn Future<Output = hyper::Result<()>> + Send>>>);
+
+impl Driver {
+    /// Lets the connection read and write what it can. Once it ends (the server closed it,
+    /// an error), the request or body waiting on it gets the error from hyper.
+    fn poll(&mut self, cx: &mut Context<'_>) {
+        if let Some(connection) = &mut self.0 {
+            if connection.as_mut().poll(cx).is_ready() {
+                self.0 = None;
+            }
+        }
+    }
+
+    fn ended(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+/// The connection a call got: a fresh or idle HTTP/1.1 one, or the host's HTTP/2 one.
+enum Checkout {
+    Http1 { connection: Http1, reused: bool },
+    Http2(http2::SendRequest<Full<Bytes>>),
+}
+
+/// A response body that drives its HTTP/1.1 connection while it is read, and gives the
+/// connection back to the pool once read to the end (dropped earlier, it closes it).
+pub(crate) struct PooledBody {
+    body: Incoming,
+    connection: Option<Http1>,
+    idle: Arc<IdleConnections>,
+    key: Key,
+    ended: bool,
+}
+
+impl<C> Pool<C>
+where
+    C: Service<Uri> + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + Unpin + 'static,
+    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    pub(crate) fn new(connector: C) -> Self {
+        Pool {
+            connector,
+            idle: Arc::default(),
+            h2: Mutex::default(),
+        }
+    }
+
+    /// Sends `request` (an absolute URI) on a pooled or new connection.
+    pub(crate) async fn send(
+        &self,
+        mut request: Request<Full<Bytes>>,
+    ) -> Result<Response<PooledBody>, TransportError> {
+        let uri = request.uri().clone();
+        let key = key_of(&uri)?;
+        let host = host_header(&uri)?;
+        let mut added_host = false;
+        loop {
+            let checkout = match self.idle_http2(&key).or_else(|| self.idle_http1(&key)) {
+                Some(checkout) => checkout,
+                None => self.connect(&key).await?,
+            };
+            match checkout {
+                Checkout::Http2(mut sender) => {
+                    // HTTP/2 takes the absolute URI (`:scheme`, `:authority`) and no Host.
+                    *request.uri_mut() = uri;
+                    if added_host {
+                        request.headers_mut().remove(http::header::HOST);
+                    }
+                    let response = sender.send_request(request).await.map_err(error)?;
+                    return Ok(self.wrap(response, None, key));
+                }
+                Checkout::Http1 {
+                    mut connection,
+                    reused,
+                } => {
+                    if !request.headers().contains_key(http::header::HOST) {
+                        request
+                            .headers_mut()
+                            .insert(http::header::HOST, host.clone());
+                        added_host = true;
+                    }
+                    *request.uri_mut() = origin_form(&uri);
+                    let Http1 { sender, driver } = &mut connection;
+                    match drive(driver, sender.try_send_request(request)).await {
+                        Ok(response) => return Ok(self.wrap(response, Some(connection), key)),
+                        // The connection closed before the request was written (the server
+                        // let an idle one go): send it on another, whatever the method.
+                        Err(mut e) if reused && e.message().is_some() => {
+                            request = e.take_message().expect("checked above");
+                        }
+                        Err(e) => return Err(error(e.into_error())),
+                    }
+                }
+            }
+        }
+    }
+
+    fn wrap(
+        &self,
+        response: Response<Incoming>,
+        connection: Option<Http1>,
+        key: Key,
+    ) -> Response<PooledBody> {
+        response.map(|body| PooledBody {
+            body,
+            connection,
+            idle: Arc::clone(&self.idle),
+            key,
+            ended: false,
+        })
+    }
+
+    fn idle_http2(&self, key: &Key) -> Option<Checkout> {
+        let mut h2 = self.h2.lock().unwrap_or_else(|e| e.into_inner());
+        match h2.get(key) {
+            Some(sender) if !sender.is_closed() => Some(Checkout::Http2(sender.clone())),
+            Some(_) => {
+                h2.remove(key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// The most recently used idle connection of the host that is still open.
+    fn idle_http1(&self, key: &Key) -> Option<Checkout> {
+        loop {
+            let Idle {
+                mut connection,
+                since,
+            } = self
+                .idle
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_mut(key)?
+                .pop()?;
+            if since.elapsed() >= IDLE_TIMEOUT {
+                continue;
+            }
+            // One poll, to see whether the server closed it while it waited.
+            let waker = std::task::Waker::noop();
+            let mut cx = Context::from_waker(waker);
+            connection.driver.poll(&mut cx);
+            if !connection.driver.ended() && connection.sender.poll_ready(&mut cx).is_ready() {
+                return Some(Checkout::Http1 {
+                    connection,
+                    reused: true,
+                });
+            }
+        }
+    }
+
+    async fn connect(&self, key: &Key) -> Result<Checkout, TransportError> {
+        let uri = Uri::builder()
+            .scheme(key.0.clone())
+            .authority(key.1.clone())
+            .path_and_query("/")
+            .build()
+            .map_err(|e| TransportError::with_source(TransportErrorKind::InvalidRequest, e))?;
+        let mut connector = self.connector.clone();
+        let io = async {
+            poll_fn(|cx| connector.poll_ready(cx)).await?;
+            connector.call(uri).await
+        }
+        .await
+        .map_err(|e| connect_error(e.into()))?;
+        if io.connected().is_negotiated_h2() {
+            let (sender, connection) = http2::Builder::new(TokioExecutor::new())
+                .timer(TokioTimer::new())
+                .handshake(io)
+                .await
+                .map_err(error)?;
+            tokio::spawn(connection);
+            self.h2
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key.clone(), sender.clone());
+            return Ok(Checkout::Http2(sender));
+        }
+        let (sender, connection) = http1::handshake(io).await.map_err(error)?;
+        Ok(Checkout::Http1 {
+            connection: Http1 {
+                sender,
+                driver: Driver(Some(Box::pin(connection))),
+            },
+            reused: false,
+        })
+    }
+}
+
+impl IdleConnections {
+    fn give_back(&self, key: Key, connection: Http1) {
+        let mut idle = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let list = idle.entry(key).or_default();
+        list.retain(|c| c.since.elapsed() < IDLE_TIMEOUT);
+        if list.len() < MAX_IDLE_PER_HOST {
+            list.push(Idle {
+                connection,
+                since: Instant::now(),
+            });
+        }
+    }
+}
+
+/// Polls `future` to its end while driving the connection it waits on.
+async fn drive<F: Future>(driver: &mut Driver, future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    poll_fn(|cx| {
+        // The connection first: what it reads is then ready for the future in the same poll.
+        driver.poll(cx);
+        future.as_mut().poll(cx)
+    })
+    .await
+}
+
+impl Body for PooledBody {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        let this = self.get_mut();
+        if let Some(connection) = &mut this.connection {
+            connection.driver.poll(cx);
+        }
+        let frame = Pin::new(&mut this.body).poll_frame(cx);
+        if let Poll::Ready(None) = frame {
+            this.ended = true;
+            // Once more, so the connection finishes the exchange and waits for the next.
+            if let Some(connection) = &mut this.connection {
+                connection.driver.poll(cx);
+            }
+        }
+        frame
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+}
+
+impl Drop for PooledBody {
+    fn drop(&mut self) {
+        if let Some(connection) = self.connection.take() {
+            if self.ended && !connection.driver.ended() && !connection.sender.is_closed() {
+                self.idle.give_back(self.key.clone(), connection);
+            }
+        }
+    }
+}
+
+fn key_of(uri: &Uri) -> Result<Key, TransportError> {
+    match (uri.scheme(), uri.authority()) {
+        (Some(scheme), Some(authority)) if *scheme == Scheme::HTTP || *scheme == Scheme::HTTPS => {
+            Ok((scheme.clone(), authority.clone()))
+        }
+        _ => Err(TransportError::new(
+            TransportErrorKind::InvalidRequest,
+            format!("the URL {uri} is not an absolute http:// or https:// URL"),
+        )),
+    }
+}
+
+/// The Host header of an HTTP/1.1 request: the host, and the port unless it is the scheme's.
+fn host_header(uri: &Uri) -> Result<HeaderValue, TransportError> {
+    let host = uri.host().unwrap_or_default();
+    let default_port = if uri.scheme() == Some(&Scheme::HTTPS) {
+        443
+    } else {
+        80
+    };
+    let value = match uri.port_u16() {
+        Some(port) if port != default_port => HeaderValue::try_from(format!("{host}:{port}")),
+        _ => HeaderValue::try_from(host),
+    };
+    value.map_err(|e| TransportError::with_source(TransportErrorKind::InvalidRequest, e))
+}
+
+/// `/path?query`, what an HTTP/1.1 request line carries.
+fn origin_form(uri: &Uri) -> Uri {
+    match uri.path_and_query() {
+        Some(path) if path.as_str() != "/" => Uri::from(path.clone()),
+        _ => Uri::from_static("/"),
+    }
+}
+
+fn error(e: hyper::Error) -> TransportError {
+    let kind = classify(&e, false);
+    transport_error(kind, e)
+}
+
+fn connect_error(e: Box<dyn std::error::Error + Send + Sync>) -> TransportError {
+    let kind = classify(&*e, true);
+    transport_error(kind, BoxedError(e))
+}
+
+/// A boxed error as an error type of its own (a `Box<dyn Error>` is not one).
+#[derive(Debug)]
+struct BoxedError(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for BoxedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for BoxedError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
