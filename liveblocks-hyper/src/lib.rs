@@ -149,7 +149,7 @@ pub struct HyperTransport<C = DefaultConnector> {
 
 enum Inner<C> {
     Pool(Arc<pool::Pool<C>>),
-    Client(HttpClient<C>),
+    Client(Box<HttpClient<C>>),
 }
 
 impl<C: Clone> Clone for HyperTransport<C> {
@@ -254,7 +254,7 @@ impl<C> HyperTransport<C> {
     /// with [`HyperTransport::with_compression`].
     pub fn with_client(client: HttpClient<C>) -> Self {
         HyperTransport {
-            inner: Inner::Client(client),
+            inner: Inner::Client(Box::new(client)),
             compression: config::DEFAULT_COMPRESSION,
         }
     }
