@@ -427,8 +427,11 @@ async fn send_async<T: Transport>(
                 Either::Right(_) => Err(attempt_timed_out(plan.timeout, attempt)),
             };
             span.attempt(attempt, &result);
-            if let Ok(mut progress) = progress.lock() {
-                *progress = (attempt, Some(describe(&result)));
+            // Only a deadline's error reads it: without one, no formatting per attempt.
+            if plan.deadline.is_some() {
+                if let Ok(mut progress) = progress.lock() {
+                    *progress = (attempt, Some(describe(&result)));
+                }
             }
             match plan.wait(attempt, request, &result) {
                 // Without a clock, the waits are what is known to have passed: a wait that

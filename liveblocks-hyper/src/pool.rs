@@ -4,7 +4,6 @@
 //! Between calls it waits in the pool, unpolled. When ALPN picks HTTP/2, one connection per
 //! host is shared by every call and driven by a spawned task, as HTTP/2 multiplexing needs.
 
-use std::collections::HashMap;
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -32,18 +31,27 @@ pub const MAX_IDLE_PER_HOST: usize = 32;
 /// after a minute or more, and one they closed fails the next call on it.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
-type Key = (Scheme, Authority);
-
-/// The pool: idle HTTP/1.1 connections and the HTTP/2 connection of each host.
+/// The pool: for each host, its idle HTTP/1.1 connections and its HTTP/2 connection.
 pub(crate) struct Pool<C> {
     connector: C,
-    idle: Arc<IdleConnections>,
-    h2: Mutex<HashMap<Key, http2::SendRequest<Full<Bytes>>>>,
+    hosts: Arc<Hosts>,
 }
 
-/// The HTTP/1.1 connections waiting for a call, the most recently used last.
+/// The hosts the pool has connected to, in the order first seen. A client talks to its base
+/// URL's host, so this is one entry in practice: a scan beats hashing. Entries stay (an
+/// entry's index names it), and each holds at most [`MAX_IDLE_PER_HOST`] connections.
 #[derive(Default)]
-struct IdleConnections(Mutex<HashMap<Key, Vec<Idle>>>);
+struct Hosts(Mutex<Vec<Host>>);
+
+struct Host {
+    scheme: Scheme,
+    authority: Authority,
+    /// The Host header of HTTP/1.1 requests to it, made once.
+    header: HeaderValue,
+    /// The most recently used last.
+    idle: Vec<Idle>,
+    http2: Option<http2::SendRequest<Full<Bytes>>>,
+}
 
 struct Idle {
     connection: Http1,
@@ -88,8 +96,8 @@ enum Checkout {
 pub(crate) struct PooledBody {
     body: Incoming,
     connection: Option<Http1>,
-    idle: Arc<IdleConnections>,
-    key: Key,
+    hosts: Arc<Hosts>,
+    host: usize,
     ended: bool,
 }
 
@@ -103,8 +111,7 @@ where
     pub(crate) fn new(connector: C) -> Self {
         Pool {
             connector,
-            idle: Arc::default(),
-            h2: Mutex::default(),
+            hosts: Arc::default(),
         }
     }
 
@@ -114,13 +121,14 @@ where
         mut request: Request<Full<Bytes>>,
     ) -> Result<Response<PooledBody>, TransportError> {
         let uri = request.uri().clone();
-        let key = key_of(&uri)?;
-        let host = host_header(&uri)?;
+        let (host, host_header) = self.hosts.find_or_add(&uri)?;
         let mut added_host = false;
         loop {
-            let checkout = match self.idle_http2(&key).or_else(|| self.idle_http1(&key)) {
+            let checkout = match self.hosts.checkout(host) {
                 Some(checkout) => checkout,
-                None => self.connect(&key).await?,
+                // Boxed: connecting (DNS, happy eyeballs, TLS) is a large future that calls on
+                // pooled connections, the most, would otherwise carry (and copy) too.
+                None => Box::pin(self.connect(host, &uri)).await?,
             };
             match checkout {
                 Checkout::Http2(mut sender) => {
@@ -130,7 +138,7 @@ where
                         request.headers_mut().remove(http::header::HOST);
                     }
                     let response = sender.send_request(request).await.map_err(error)?;
-                    return Ok(self.wrap(response, None, key));
+                    return Ok(self.wrap(response, None, host));
                 }
                 Checkout::Http1 {
                     mut connection,
@@ -139,13 +147,13 @@ where
                     if !request.headers().contains_key(http::header::HOST) {
                         request
                             .headers_mut()
-                            .insert(http::header::HOST, host.clone());
+                            .insert(http::header::HOST, host_header.clone());
                         added_host = true;
                     }
                     *request.uri_mut() = origin_form(&uri);
                     let Http1 { sender, driver } = &mut connection;
                     match drive(driver, sender.try_send_request(request)).await {
-                        Ok(response) => return Ok(self.wrap(response, Some(connection), key)),
+                        Ok(response) => return Ok(self.wrap(response, Some(connection), host)),
                         // The connection closed before the request was written (the server
                         // let an idle one go): send it on another, whatever the method.
                         Err(mut e) if reused && e.message().is_some() => {
@@ -162,64 +170,21 @@ where
         &self,
         response: Response<Incoming>,
         connection: Option<Http1>,
-        key: Key,
+        host: usize,
     ) -> Response<PooledBody> {
         response.map(|body| PooledBody {
             body,
             connection,
-            idle: Arc::clone(&self.idle),
-            key,
+            hosts: Arc::clone(&self.hosts),
+            host,
             ended: false,
         })
     }
 
-    fn idle_http2(&self, key: &Key) -> Option<Checkout> {
-        let mut h2 = self.h2.lock().unwrap_or_else(|e| e.into_inner());
-        match h2.get(key) {
-            Some(sender) if !sender.is_closed() => Some(Checkout::Http2(sender.clone())),
-            Some(_) => {
-                h2.remove(key);
-                None
-            }
-            None => None,
-        }
-    }
-
-    /// The most recently used idle connection of the host that is still open.
-    fn idle_http1(&self, key: &Key) -> Option<Checkout> {
-        loop {
-            let Idle {
-                mut connection,
-                since,
-            } = self
-                .idle
-                .0
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get_mut(key)?
-                .pop()?;
-            if since.elapsed() >= IDLE_TIMEOUT {
-                continue;
-            }
-            // One poll, to see whether the server closed it while it waited.
-            let waker = std::task::Waker::noop();
-            let mut cx = Context::from_waker(waker);
-            connection.driver.poll(&mut cx);
-            if !connection.driver.ended() && connection.sender.poll_ready(&mut cx).is_ready() {
-                return Some(Checkout::Http1 {
-                    connection,
-                    reused: true,
-                });
-            }
-        }
-    }
-
-    async fn connect(&self, key: &Key) -> Result<Checkout, TransportError> {
-        let uri = Uri::builder()
-            .scheme(key.0.clone())
-            .authority(key.1.clone())
-            .path_and_query("/")
-            .build()
+    async fn connect(&self, host: usize, uri: &Uri) -> Result<Checkout, TransportError> {
+        let mut parts = uri.clone().into_parts();
+        parts.path_and_query = Some(http::uri::PathAndQuery::from_static("/"));
+        let uri = Uri::from_parts(parts)
             .map_err(|e| TransportError::with_source(TransportErrorKind::InvalidRequest, e))?;
         let mut connector = self.connector.clone();
         let io = async {
@@ -235,10 +200,7 @@ where
                 .await
                 .map_err(error)?;
             tokio::spawn(connection);
-            self.h2
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key.clone(), sender.clone());
+            self.hosts.lock()[host].http2 = Some(sender.clone());
             return Ok(Checkout::Http2(sender));
         }
         let (sender, connection) = http1::handshake(io).await.map_err(error)?;
@@ -252,13 +214,83 @@ where
     }
 }
 
-impl IdleConnections {
-    fn give_back(&self, key: Key, connection: Http1) {
-        let mut idle = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let list = idle.entry(key).or_default();
-        list.retain(|c| c.since.elapsed() < IDLE_TIMEOUT);
-        if list.len() < MAX_IDLE_PER_HOST {
-            list.push(Idle {
+impl Hosts {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Host>> {
+        // A panic elsewhere while holding the lock leaves the table consistent.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The index of the entry of `uri`'s scheme and authority (added if new), and its Host
+    /// header.
+    fn find_or_add(&self, uri: &Uri) -> Result<(usize, HeaderValue), TransportError> {
+        let (Some(scheme), Some(authority)) = (uri.scheme(), uri.authority()) else {
+            return Err(not_absolute(uri));
+        };
+        if *scheme != Scheme::HTTP && *scheme != Scheme::HTTPS {
+            return Err(not_absolute(uri));
+        }
+        let mut hosts = self.lock();
+        let found = hosts
+            .iter()
+            .position(|h| h.authority.as_str() == authority.as_str() && h.scheme == *scheme);
+        if let Some(index) = found {
+            return Ok((index, hosts[index].header.clone()));
+        }
+        let header = host_header(uri)?;
+        hosts.push(Host {
+            scheme: scheme.clone(),
+            authority: authority.clone(),
+            header: header.clone(),
+            idle: Vec::new(),
+            http2: None,
+        });
+        Ok((hosts.len() - 1, header))
+    }
+
+    /// The host's HTTP/2 connection if it has one that is open, else its most recently used
+    /// idle HTTP/1.1 connection that is still open.
+    fn checkout(&self, host: usize) -> Option<Checkout> {
+        loop {
+            let Idle {
+                mut connection,
+                since,
+            } = {
+                let mut hosts = self.lock();
+                let entry = &mut hosts[host];
+                if let Some(sender) = &entry.http2 {
+                    if !sender.is_closed() {
+                        return Some(Checkout::Http2(sender.clone()));
+                    }
+                    entry.http2 = None;
+                }
+                entry.idle.pop()?
+            };
+            if since.elapsed() >= IDLE_TIMEOUT {
+                continue;
+            }
+            // One poll (outside the lock), to see whether the server closed it meanwhile.
+            let mut cx = Context::from_waker(std::task::Waker::noop());
+            connection.driver.poll(&mut cx);
+            if !connection.driver.ended() && connection.sender.poll_ready(&mut cx).is_ready() {
+                return Some(Checkout::Http1 {
+                    connection,
+                    reused: true,
+                });
+            }
+        }
+    }
+
+    fn give_back(&self, host: usize, connection: Http1) {
+        let mut hosts = self.lock();
+        let idle = &mut hosts[host].idle;
+        if idle
+            .first()
+            .is_some_and(|c| c.since.elapsed() >= IDLE_TIMEOUT)
+        {
+            idle.retain(|c| c.since.elapsed() < IDLE_TIMEOUT);
+        }
+        if idle.len() < MAX_IDLE_PER_HOST {
+            idle.push(Idle {
                 connection,
                 since: Instant::now(),
             });
@@ -309,22 +341,17 @@ impl Drop for PooledBody {
     fn drop(&mut self) {
         if let Some(connection) = self.connection.take() {
             if self.ended && !connection.driver.ended() && !connection.sender.is_closed() {
-                self.idle.give_back(self.key.clone(), connection);
+                self.hosts.give_back(self.host, connection);
             }
         }
     }
 }
 
-fn key_of(uri: &Uri) -> Result<Key, TransportError> {
-    match (uri.scheme(), uri.authority()) {
-        (Some(scheme), Some(authority)) if *scheme == Scheme::HTTP || *scheme == Scheme::HTTPS => {
-            Ok((scheme.clone(), authority.clone()))
-        }
-        _ => Err(TransportError::new(
-            TransportErrorKind::InvalidRequest,
-            format!("the URL {uri} is not an absolute http:// or https:// URL"),
-        )),
-    }
+fn not_absolute(uri: &Uri) -> TransportError {
+    TransportError::new(
+        TransportErrorKind::InvalidRequest,
+        format!("the URL {uri} is not an absolute http:// or https:// URL"),
+    )
 }
 
 /// The Host header of an HTTP/1.1 request: the host, and the port unless it is the scheme's.

@@ -11,6 +11,11 @@
 //! Every client runs in its own process (this binary, `client ...`) so its CPU time and peak
 //! RSS are its own. Ratios are requests per second over the raw loop's: `wrk-1` for the
 //! sequential clients, `wrk-16` (16 raw loops on 16 threads) for the 16-in-flight ones.
+//!
+//! The server's thread and the sequential clients share one CPU, so a ratio compares the
+//! whole CPU cost of a request (client and server) and other load on the machine weighs on
+//! both sides alike; the 16-in-flight clients run on a second CPU (`--cpus A,B`, default
+//! `0,1`; a machine with one CPU runs everything on it).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -48,7 +53,7 @@ fn main() {
         // Only the server, for profiling a client by hand:
         // `loopback serve` then `loopback client hyper-ct get_room URL SECS 0`.
         Some("serve") => {
-            println!("http://{}", start_server());
+            println!("http://{}", start_server(None));
             loop {
                 std::thread::park();
             }
@@ -59,6 +64,7 @@ fn main() {
     let mut secs = 1.0f64;
     let mut soak = 0u64;
     let mut only: Option<Vec<String>> = None;
+    let mut cpus = (0usize, 1usize);
     // Other builds of this binary whose liveblocks clients run beside these: `LABEL=PATH`.
     let mut compare: Vec<(String, String)> = Vec::new();
     let mut it = args[1..].iter();
@@ -69,6 +75,14 @@ fn main() {
             "--secs" => secs = value().parse().expect("--secs S"),
             "--soak" => soak = value().parse().expect("--soak CALLS"),
             "--only" => only = Some(value().split(',').map(str::to_owned).collect()),
+            "--cpus" => {
+                let v = value();
+                let (a, b) = v.split_once(',').expect("--cpus A,B");
+                cpus = (
+                    a.parse().expect("--cpus A,B"),
+                    b.parse().expect("--cpus A,B"),
+                );
+            }
             "--compare" => {
                 let v = value();
                 let (label, path) = v.split_once('=').expect("--compare LABEL=PATH");
@@ -76,13 +90,20 @@ fn main() {
             }
             other => panic!(
                 "unknown argument {other} \
-                 (--rounds N --secs S --soak CALLS --only a,b --compare LABEL=PATH)"
+                 (--rounds N --secs S --soak CALLS --only a,b --cpus A,B --compare LABEL=PATH)"
             ),
         }
     }
-    let addr = start_server();
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        cpus.1 = cpus.0;
+    }
+    let addr = start_server(Some(cpus.0));
     let url = format!("http://{addr}");
-    println!("canned server on {url}; {rounds} rounds of {secs} s per client and operation");
+    println!(
+        "canned server on {url} (CPU {}); {rounds} rounds of {secs} s per client and operation; \
+         sequential clients on CPU {}, 16 in flight on CPU {}",
+        cpus.0, cpus.0, cpus.1
+    );
 
     let mut clients: Vec<String> = CLIENTS
         .iter()
@@ -113,7 +134,12 @@ fn main() {
             // Interleaved: each round visits every client, in an order that rotates.
             for k in 0..clients.len() {
                 let c = (k + round) % clients.len();
-                let sample = run_client(&binary(&clients[c]), &clients[c], op, &url, secs);
+                let cpu = if clients[c].contains("-16") {
+                    cpus.1
+                } else {
+                    cpus.0
+                };
+                let sample = run_client(&binary(&clients[c]), &clients[c], op, &url, secs, cpu);
                 results[o][c].push(sample);
             }
         }
@@ -191,10 +217,11 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64) -> Sample {
+fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64, cpu: usize) -> Sample {
     let name = client.split('@').next().unwrap_or(client);
     let output = Command::new(binary)
         .args(["client", name, op, url, &secs.to_string(), "0"])
+        .env("LOOPBACK_CPU", cpu.to_string())
         .output()
         .expect("run a client process");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -215,11 +242,14 @@ fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64) -> Sam
 
 // --- the canned server -------------------------------------------------------------------
 
-fn start_server() -> SocketAddr {
+fn start_server(cpu: Option<usize>) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
+        if let Some(cpu) = cpu {
+            pin_to(cpu);
+        }
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -266,6 +296,10 @@ fn client_main(args: &[String]) {
     };
     let secs: f64 = secs.parse().unwrap();
     let soak: u64 = soak.parse().unwrap();
+    // Before any thread starts, so the runtime's and the clients' threads inherit it.
+    if let Ok(cpu) = std::env::var("LOOPBACK_CPU") {
+        pin_to(cpu.parse().expect("LOOPBACK_CPU is a CPU number"));
+    }
     let path = if op == "get_rooms" {
         "/v2/rooms?limit=100"
     } else {
@@ -546,6 +580,23 @@ fn bare_ureq(plan: &Plan) -> (u64, f64) {
             .unwrap();
         assert!(!body.is_empty());
     })
+}
+
+/// Runs the calling thread (and the threads it starts afterwards) on `cpu` only.
+fn pin_to(cpu: usize) {
+    // SAFETY: a zeroed cpu_set_t is an empty set; CPU_SET and sched_setaffinity read and
+    // write only the set they are given.
+    let result = unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set)
+    };
+    assert_eq!(
+        result,
+        0,
+        "could not pin to CPU {cpu}: {}",
+        std::io::Error::last_os_error()
+    );
 }
 
 /// This process's CPU time (user + system, µs) and peak RSS (KB).
