@@ -61,6 +61,9 @@ pub struct Config {
     credential: CredentialKind,
     base_url: String,
     user_agent: String,
+    // The two headers of every request, made once (calls clone them, a reference count).
+    authorization_header: http::HeaderValue,
+    user_agent_header: http::HeaderValue,
     timeout: Duration,
     deadline: Option<Duration>,
     retry: RetryPolicy,
@@ -76,7 +79,7 @@ impl Config {
     pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
         let secret = secret.into();
         validate_secret(&secret)?;
-        Ok(Self::with_credential(secret, CredentialKind::SecretKey))
+        Self::with_credential(secret, CredentialKind::SecretKey)
     }
 
     /// A config for the Management API (projects, API keys, webhooks) with a team's access
@@ -102,10 +105,7 @@ impl Config {
     pub fn management(token: impl Into<String>) -> Result<Self, Error> {
         let token = token.into();
         validate_management_token(&token)?;
-        Ok(Self::with_credential(
-            token,
-            CredentialKind::ManagementToken,
-        ))
+        Self::with_credential(token, CredentialKind::ManagementToken)
     }
 
     /// Reads `LIVEBLOCKS_MANAGEMENT_TOKEN` (required) and `LIVEBLOCKS_BASE_URL` (optional) for
@@ -119,18 +119,24 @@ impl Config {
         from_lookup_with(lookup, ENV_MANAGEMENT_TOKEN, Config::management)
     }
 
-    fn with_credential(secret: String, credential: CredentialKind) -> Self {
-        Config {
+    fn with_credential(secret: String, credential: CredentialKind) -> Result<Self, Error> {
+        let mut authorization_header = http::HeaderValue::try_from(format!("Bearer {secret}"))
+            .map_err(|_| Error::invalid_input("the credential is not a valid header value"))?;
+        // Debug output of a request (and of its headers) shows `Sensitive`, never the key.
+        authorization_header.set_sensitive(true);
+        Ok(Config {
             secret,
             credential,
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: USER_AGENT.to_owned(),
+            authorization_header,
+            user_agent_header: http::HeaderValue::from_static(USER_AGENT),
             timeout: DEFAULT_TIMEOUT,
             deadline: None,
             retry: RetryPolicy::none(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             compression: DEFAULT_COMPRESSION,
-        }
+        })
     }
 
     /// Reads `LIVEBLOCKS_SECRET_KEY` (required) and `LIVEBLOCKS_BASE_URL` (optional), the
@@ -172,7 +178,7 @@ impl Config {
     /// Replaces the `User-Agent` header (by default `liveblocks-rs/<version>`).
     pub fn with_user_agent(mut self, user_agent: impl Into<String>) -> Result<Self, Error> {
         let user_agent = user_agent.into();
-        http::HeaderValue::from_str(&user_agent)
+        self.user_agent_header = http::HeaderValue::from_str(&user_agent)
             .map_err(|_| Error::invalid_input("the user agent is not a valid header value"))?;
         self.user_agent = user_agent;
         Ok(self)
@@ -283,6 +289,12 @@ impl Config {
 
     /// The `Authorization` header value. Kept crate-private so the secret only leaves
     /// through requests.
+    /// The `Authorization` header (marked sensitive) and the `User-Agent` header.
+    pub(crate) fn headers(&self) -> (&http::HeaderValue, &http::HeaderValue) {
+        (&self.authorization_header, &self.user_agent_header)
+    }
+
+    #[cfg(test)]
     pub(crate) fn authorization(&self) -> String {
         let mut value = String::with_capacity(7 + self.secret.len());
         value.push_str("Bearer ");

@@ -439,19 +439,14 @@ impl<'a> RequestBuilder<'a> {
             Error::invalid_input(format!("the request can't be built: {e}"))
         };
         let uri = http::Uri::try_from(uri).map_err(|e| invalid(&e))?;
-        let mut authorization = HeaderValue::try_from(self.config.authorization())
-            .map_err(|_| Error::invalid_input("the credential is not a valid header value"))?;
-        // Debug output of the request (and of its headers) shows `Sensitive`, never the key.
-        authorization.set_sensitive(true);
-        let user_agent =
-            HeaderValue::try_from(self.config.user_agent()).map_err(|e| invalid(&e))?;
+        let (authorization, user_agent) = self.config.headers();
         let mut request = http::Request::new(self.body);
         *request.method_mut() = self.operation.method.clone();
         *request.uri_mut() = uri;
         let headers = request.headers_mut();
         headers.reserve(3);
-        headers.insert(AUTHORIZATION, authorization);
-        headers.insert(USER_AGENT, user_agent);
+        headers.insert(AUTHORIZATION, authorization.clone());
+        headers.insert(USER_AGENT, user_agent.clone());
         if let Some(content_type) = self.operation.request_body.content_type() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
         }
@@ -470,14 +465,23 @@ pub fn encode_component(value: &str) -> String {
 /// Appends `value` to `out`, percent-encoded as [`encode_component`] does.
 fn push_encoded(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for byte in value.bytes() {
+    let mut start = 0;
+    for (i, &byte) in value.as_bytes().iter().enumerate() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 15)] as char);
+            continue;
         }
+        // The run of unreserved (ASCII) bytes before it in one copy: its ends are character
+        // boundaries, so `get` always finds it.
+        if let Some(run) = value.get(start..i) {
+            out.push_str(run);
+        }
+        out.push('%');
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 15)] as char);
+        start = i + 1;
+    }
+    if let Some(run) = value.get(start..) {
+        out.push_str(run);
     }
 }
 

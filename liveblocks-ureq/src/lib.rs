@@ -200,15 +200,23 @@ impl UreqTransport {
         // The agent has no decompression built in (ureq's `gzip` feature is off): the raw
         // bytes come through, and the cap below counts the decompressed ones.
         let raw = body.into_with_config().limit(u64::MAX).reader();
+        // The read buffer is zeroed when made: no bigger than the body needs (a room is
+        // ~500 bytes, zeroing 64 KiB for it cost more than the rest of the call).
+        let mut buffer_size = 64 * 1024;
         let mut reader: Box<dyn Read> = if is_gzip(&parts.headers) {
             parts.headers.remove(http::header::CONTENT_ENCODING);
             parts.headers.remove(http::header::CONTENT_LENGTH);
             Box::new(flate2::read::GzDecoder::new(raw))
         } else {
-            collector.check_length(content_length(&parts.headers))?;
+            let length = content_length(&parts.headers);
+            collector.check_length(length)?;
+            if let Some(length) = length {
+                // One byte more, so the read that finds the end needs no second round.
+                buffer_size = buffer_size.min(usize::try_from(length).unwrap_or(usize::MAX) + 1);
+            }
             Box::new(raw)
         };
-        let mut buffer = vec![0; 64 * 1024];
+        let mut buffer = vec![0; buffer_size];
         loop {
             let read = match reader.read(&mut buffer) {
                 Ok(0) => break,
