@@ -57,7 +57,6 @@ pub enum CredentialKind {
 /// ```
 #[derive(Clone)]
 pub struct Config {
-    secret: String,
     credential: CredentialKind,
     base_url: String,
     user_agent: String,
@@ -125,7 +124,6 @@ impl Config {
         // Debug output of a request (and of its headers) shows `Sensitive`, never the key.
         authorization_header.set_sensitive(true);
         Ok(Config {
-            secret,
             credential,
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_agent: USER_AGENT.to_owned(),
@@ -287,19 +285,15 @@ impl Config {
         self.max_response_bytes
     }
 
-    /// The `Authorization` header value. Kept crate-private so the secret only leaves
-    /// through requests.
-    /// The `Authorization` header (marked sensitive) and the `User-Agent` header.
+    /// The `Authorization` header (marked sensitive) and the `User-Agent` header. Kept
+    /// crate-private so the secret only leaves through requests.
     pub(crate) fn headers(&self) -> (&http::HeaderValue, &http::HeaderValue) {
         (&self.authorization_header, &self.user_agent_header)
     }
 
     #[cfg(test)]
     pub(crate) fn authorization(&self) -> String {
-        let mut value = String::with_capacity(7 + self.secret.len());
-        value.push_str("Bearer ");
-        value.push_str(&self.secret);
-        value
+        String::from_utf8_lossy(self.authorization_header.as_bytes()).into_owned()
     }
 }
 
