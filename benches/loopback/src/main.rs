@@ -40,7 +40,10 @@ const CLIENTS: &[(&str, &str)] = &[
     ("bare-hyper-mt", "hyper-util client, multi-thread runtime"),
     ("ureq", "liveblocks-ureq (60 s timeout, the default)"),
     ("bare-ureq", "ureq agent, no timeout"),
-    ("wrk-16", "16 raw loops on 16 threads"),
+    (
+        "wrk-16",
+        "16 raw keep-alive loops, one event-loop thread (wrk -t1 -c16)",
+    ),
     ("hyper-16", "liveblocks-hyper, multi-thread, 16 tasks"),
     ("ureq-16", "liveblocks-ureq, 16 threads, one client"),
 ];
@@ -314,7 +317,7 @@ fn client_main(args: &[String]) {
     };
     let requests = match client.as_str() {
         "wrk-1" => raw(&plan, 1),
-        "wrk-16" => raw(&plan, 16),
+        "wrk-16" => raw_event_loop(&plan, 16),
         "hyper-ct" => hyper_client(&plan, false, 1),
         "hyper-mt" => hyper_client(&plan, true, 1),
         "hyper-16" => hyper_client(&plan, true, 16),
@@ -442,6 +445,67 @@ fn raw(plan: &Plan, threads: usize) -> (u64, f64) {
             body.resize(length, 0);
             reader.read_exact(&mut body).unwrap();
         })
+    })
+}
+
+/// The "wrk" baseline for calls in flight: like [`raw`], `connections` loops at once on one
+/// thread's event loop (as `wrk -t1 -c16` runs), not a thread each.
+fn raw_event_loop(plan: &Plan, connections: usize) -> (u64, f64) {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+    let host = plan.url.trim_start_matches("http://").to_owned();
+    let request = format!(
+        "GET {} HTTP/1.1\r\nhost: {host}\r\nauthorization: Bearer {SECRET}\r\nuser-agent: wrk\r\n\r\n",
+        plan.path
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let stop = Arc::new(AtomicBool::new(false));
+        let total = Arc::new(AtomicU64::new(0));
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for _ in 0..connections {
+            let (stop, total) = (stop.clone(), total.clone());
+            let (host, request) = (host.clone(), request.clone().into_bytes());
+            tasks.push(tokio::spawn(async move {
+                let stream = tokio::net::TcpStream::connect(&host)
+                    .await
+                    .expect("connect");
+                stream.set_nodelay(true).unwrap();
+                let mut stream = tokio::io::BufReader::with_capacity(64 * 1024, stream);
+                let (mut line, mut body) = (String::new(), Vec::new());
+                let mut n = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    stream.get_mut().write_all(&request).await.unwrap();
+                    let mut length = 0usize;
+                    loop {
+                        line.clear();
+                        stream.read_line(&mut line).await.unwrap();
+                        if line == "\r\n" {
+                            break;
+                        }
+                        if let Some(value) = line.strip_prefix("content-length: ") {
+                            length = value.trim().parse().unwrap();
+                        }
+                    }
+                    body.resize(length, 0);
+                    stream.read_exact(&mut body).await.unwrap();
+                    n += 1;
+                }
+                total.fetch_add(n, Ordering::Relaxed);
+            }));
+        }
+        tokio::time::sleep(Duration::from_secs_f64(plan.secs)).await;
+        stop.store(true, Ordering::Relaxed);
+        for task in tasks {
+            task.await.unwrap();
+        }
+        (
+            total.load(Ordering::Relaxed),
+            started.elapsed().as_secs_f64(),
+        )
     })
 }
 
