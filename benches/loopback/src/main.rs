@@ -10,7 +10,8 @@
 //! `GET /v2/rooms` with a page of 100 rooms (the fixtures of `liveblocks-core/benches`).
 //! Every client runs in its own process (this binary, `client ...`) so its CPU time and peak
 //! RSS are its own. Ratios are requests per second over the raw loop's: `wrk-1` for the
-//! sequential clients, `wrk-16` (16 raw loops on 16 threads) for the 16-in-flight ones.
+//! sequential clients, `wrk-16` (16 raw loops on one event-loop thread, as `wrk -t1 -c16`)
+//! for the 16-in-flight ones.
 //!
 //! The server's thread and the sequential clients share one CPU, so a ratio compares the
 //! whole CPU cost of a request (client and server) and other load on the machine weighs on
