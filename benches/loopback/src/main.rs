@@ -143,7 +143,10 @@ fn main() {
                 } else {
                     cpus.0
                 };
-                let sample = run_client(&binary(&clients[c]), &clients[c], op, &url, secs, cpu);
+                // The client process inherits this thread's CPU (builds given with --compare
+                // too, which know nothing of pinning).
+                pin_to(cpu);
+                let sample = run_client(&binary(&clients[c]), &clients[c], op, &url, secs);
                 results[o][c].push(sample);
             }
         }
@@ -221,11 +224,10 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64, cpu: usize) -> Sample {
+fn run_client(binary: &str, client: &str, op: &str, url: &str, secs: f64) -> Sample {
     let name = client.split('@').next().unwrap_or(client);
     let output = Command::new(binary)
         .args(["client", name, op, url, &secs.to_string(), "0"])
-        .env("LOOPBACK_CPU", cpu.to_string())
         .output()
         .expect("run a client process");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -300,10 +302,6 @@ fn client_main(args: &[String]) {
     };
     let secs: f64 = secs.parse().unwrap();
     let soak: u64 = soak.parse().unwrap();
-    // Before any thread starts, so the runtime's and the clients' threads inherit it.
-    if let Ok(cpu) = std::env::var("LOOPBACK_CPU") {
-        pin_to(cpu.parse().expect("LOOPBACK_CPU is a CPU number"));
-    }
     let path = if op == "get_rooms" {
         "/v2/rooms?limit=100"
     } else {
