@@ -38,14 +38,18 @@
 //!
 //! The client is cheap to clone and safe to share between tasks; clones share one connection
 //! pool. Connections use HTTP/2 when the server offers it over TLS (ALPN) and HTTP/1.1
-//! otherwise; plain `http://` URLs (the local dev server) work too. TLS is rustls with the
+//! otherwise; plain `http://` URLs (the local dev server) work too. An HTTP/1.1 connection is
+//! driven by the task that makes the call rather than by a task of its own, so an answer
+//! wakes the caller directly, with no hop between tasks or threads; between calls it waits
+//! in the pool (see [`HyperTransport`]). TLS is rustls with the
 //! `ring` provider and the Mozilla root certificates from `webpki-roots`, so there is no
 //! OpenSSL or system library to install.
 //!
 //! Requests need a tokio runtime with its time driver enabled (`#[tokio::main]` does that).
 //!
-//! To tune the HTTP stack (a proxy connector, other TLS roots, pool settings), build a
-//! [`hyper_util::client::legacy::Client`] yourself and wrap it with
+//! To change how connections are made (a proxy connector, other TLS roots), give the pool
+//! your connector with [`HyperTransport::with_connector`]. To use hyper-util's pool and its
+//! settings instead, build a [`hyper_util::client::legacy::Client`] yourself and wrap it with
 //! [`HyperTransport::with_client`]:
 //!
 //! ```no_run
