@@ -356,3 +356,26 @@ impl std::io::Write for BodyCollector {
         Ok(())
     }
 }
+
+/// Whether an answer's body is gzip-compressed (`Content-Encoding: gzip` or `x-gzip`), for
+/// adapters that decompress it themselves before [`BodyCollector::push`].
+pub fn is_gzip(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let v = v.trim();
+            v.eq_ignore_ascii_case("gzip") || v.eq_ignore_ascii_case("x-gzip")
+        })
+}
+
+/// An answer's `Content-Length`, if it has a valid one (for [`BodyCollector::check_length`]).
+pub fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}

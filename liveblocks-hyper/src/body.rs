@@ -3,7 +3,7 @@
 
 use http_body_util::BodyExt;
 use hyper::body::Body;
-use liveblocks_core::transport::{BodyCollector, HttpResponse};
+use liveblocks_core::transport::{content_length, is_gzip, BodyCollector, HttpResponse};
 use liveblocks_core::{Limits, TransportError, TransportErrorKind};
 
 use crate::errors::{classify, transport_error};
@@ -100,23 +100,4 @@ fn gzip_error(
             format!("the gzip response body is corrupt: {error}"),
         )
     })
-}
-
-fn is_gzip(headers: &http::HeaderMap) -> bool {
-    headers
-        .get(http::header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim().eq_ignore_ascii_case("gzip") || v.trim().eq_ignore_ascii_case("x-gzip")
-        })
-}
-
-fn content_length(headers: &http::HeaderMap) -> Option<u64> {
-    headers
-        .get(http::header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
 }

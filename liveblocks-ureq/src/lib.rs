@@ -83,7 +83,9 @@ pub use liveblocks_core::{
 /// The `ureq` version this crate uses, re-exported to build a custom [`ureq::Agent`].
 pub use ureq;
 
-use liveblocks_core::transport::{BodyCollector, HttpRequest, HttpResponse};
+use liveblocks_core::transport::{
+    content_length, is_gzip, BodyCollector, HttpRequest, HttpResponse,
+};
 
 /// Timeouts are capped at about a century: ureq adds them to `Instant::now()`, which panics
 /// on overflow (`Duration::MAX`).
@@ -384,26 +386,6 @@ fn io_error_kind(error: &io::Error) -> TransportErrorKind {
         _ if is_lookup_failure(error) => TransportErrorKind::Connect,
         _ => TransportErrorKind::Other,
     }
-}
-
-fn is_gzip(headers: &http::HeaderMap) -> bool {
-    headers
-        .get(http::header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            let v = v.trim();
-            v.eq_ignore_ascii_case("gzip") || v.eq_ignore_ascii_case("x-gzip")
-        })
-}
-
-fn content_length(headers: &http::HeaderMap) -> Option<u64> {
-    headers
-        .get(http::header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()
 }
 
 /// A failed DNS lookup. ureq passes the standard library's error through, which has no

@@ -460,51 +460,35 @@ fn raw_event_loop(plan: &Plan, connections: usize) -> (u64, f64) {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let stop = Arc::new(AtomicBool::new(false));
-        let total = Arc::new(AtomicU64::new(0));
-        let started = Instant::now();
-        let mut tasks = Vec::new();
-        for _ in 0..connections {
-            let (stop, total) = (stop.clone(), total.clone());
-            let (host, request) = (host.clone(), request.clone().into_bytes());
-            tasks.push(tokio::spawn(async move {
-                let stream = tokio::net::TcpStream::connect(&host)
-                    .await
-                    .expect("connect");
-                stream.set_nodelay(true).unwrap();
-                let mut stream = tokio::io::BufReader::with_capacity(64 * 1024, stream);
-                let (mut line, mut body) = (String::new(), Vec::new());
-                let mut n = 0u64;
-                while !stop.load(Ordering::Relaxed) {
-                    stream.get_mut().write_all(&request).await.unwrap();
-                    let mut length = 0usize;
-                    loop {
-                        line.clear();
-                        stream.read_line(&mut line).await.unwrap();
-                        if line == "\r\n" {
-                            break;
-                        }
-                        if let Some(value) = line.strip_prefix("content-length: ") {
-                            length = value.trim().parse().unwrap();
-                        }
+    in_flight_for(&runtime, plan.secs, connections, |stop| {
+        let (host, request) = (host.clone(), request.clone().into_bytes());
+        async move {
+            let stream = tokio::net::TcpStream::connect(&host)
+                .await
+                .expect("connect");
+            stream.set_nodelay(true).unwrap();
+            let mut stream = tokio::io::BufReader::with_capacity(64 * 1024, stream);
+            let (mut line, mut body) = (String::new(), Vec::new());
+            let mut n = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                stream.get_mut().write_all(&request).await.unwrap();
+                let mut length = 0usize;
+                loop {
+                    line.clear();
+                    stream.read_line(&mut line).await.unwrap();
+                    if line == "\r\n" {
+                        break;
                     }
-                    body.resize(length, 0);
-                    stream.read_exact(&mut body).await.unwrap();
-                    n += 1;
+                    if let Some(value) = line.strip_prefix("content-length: ") {
+                        length = value.trim().parse().unwrap();
+                    }
                 }
-                total.fetch_add(n, Ordering::Relaxed);
-            }));
+                body.resize(length, 0);
+                stream.read_exact(&mut body).await.unwrap();
+                n += 1;
+            }
+            n
         }
-        tokio::time::sleep(Duration::from_secs_f64(plan.secs)).await;
-        stop.store(true, Ordering::Relaxed);
-        for task in tasks {
-            task.await.unwrap();
-        }
-        (
-            total.load(Ordering::Relaxed),
-            started.elapsed().as_secs_f64(),
-        )
     })
 }
 
@@ -548,35 +532,47 @@ fn hyper_client(plan: &Plan, multi_thread: bool, in_flight: usize) -> (u64, f64)
     if in_flight == 1 {
         return plan.run(|| runtime.block_on(one(client.clone())));
     }
+    in_flight_for(&runtime, plan.secs, in_flight, move |stop| {
+        let (client, one) = (client.clone(), one.clone());
+        async move {
+            for _ in 0..20 {
+                one(client.clone()).await;
+            }
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                one(client.clone()).await;
+                n += 1;
+            }
+            n
+        }
+    })
+}
+
+/// Runs `tasks` tasks made by `task` on `runtime` for `secs` seconds: each loops until the
+/// flag it is given is set, and returns its count. The total count and the seconds taken.
+fn in_flight_for<F, Fut>(
+    runtime: &tokio::runtime::Runtime,
+    secs: f64,
+    tasks: usize,
+    task: F,
+) -> (u64, f64)
+where
+    F: Fn(Arc<AtomicBool>) -> Fut,
+    Fut: std::future::Future<Output = u64> + Send + 'static,
+{
     runtime.block_on(async {
         let stop = Arc::new(AtomicBool::new(false));
-        let total = Arc::new(AtomicU64::new(0));
         let started = Instant::now();
-        let mut tasks = Vec::new();
-        for _ in 0..in_flight {
-            let (client, stop, total, one) =
-                (client.clone(), stop.clone(), total.clone(), one.clone());
-            tasks.push(tokio::spawn(async move {
-                for _ in 0..20 {
-                    one(client.clone()).await;
-                }
-                let mut n = 0;
-                while !stop.load(Ordering::Relaxed) {
-                    one(client.clone()).await;
-                    n += 1;
-                }
-                total.fetch_add(n, Ordering::Relaxed);
-            }));
-        }
-        tokio::time::sleep(Duration::from_secs_f64(plan.secs)).await;
+        let handles: Vec<_> = (0..tasks)
+            .map(|_| tokio::spawn(task(stop.clone())))
+            .collect();
+        tokio::time::sleep(Duration::from_secs_f64(secs)).await;
         stop.store(true, Ordering::Relaxed);
-        for task in tasks {
-            task.await.unwrap();
+        let mut total = 0;
+        for handle in handles {
+            total += handle.await.unwrap();
         }
-        (
-            total.load(Ordering::Relaxed),
-            started.elapsed().as_secs_f64(),
-        )
+        (total, started.elapsed().as_secs_f64())
     })
 }
 
