@@ -46,6 +46,7 @@ const CLIENTS: &[(&str, &str)] = &[
         "16 raw keep-alive loops, one event-loop thread (wrk -t1 -c16)",
     ),
     ("hyper-16", "liveblocks-hyper, multi-thread, 16 tasks"),
+    ("bare-hyper-16", "hyper-util client, multi-thread, 16 tasks"),
     ("ureq-16", "liveblocks-ureq, 16 threads, one client"),
 ];
 
@@ -320,8 +321,9 @@ fn client_main(args: &[String]) {
         "hyper-ct" => hyper_client(&plan, false, 1),
         "hyper-mt" => hyper_client(&plan, true, 1),
         "hyper-16" => hyper_client(&plan, true, 16),
-        "bare-hyper-ct" => bare_hyper(&plan, false),
-        "bare-hyper-mt" => bare_hyper(&plan, true),
+        "bare-hyper-ct" => bare_hyper(&plan, false, 1),
+        "bare-hyper-mt" => bare_hyper(&plan, true, 1),
+        "bare-hyper-16" => bare_hyper(&plan, true, 16),
         "ureq" => ureq_client(&plan, 1),
         "ureq-16" => ureq_client(&plan, 16),
         "bare-ureq" => bare_ureq(&plan),
@@ -576,7 +578,7 @@ where
     })
 }
 
-fn bare_hyper(plan: &Plan, multi_thread: bool) -> (u64, f64) {
+fn bare_hyper(plan: &Plan, multi_thread: bool, in_flight: usize) -> (u64, f64) {
     let runtime = if multi_thread {
         tokio::runtime::Builder::new_multi_thread()
             .enable_all()
@@ -592,16 +594,28 @@ fn bare_hyper(plan: &Plan, multi_thread: bool) -> (u64, f64) {
             .build_http::<Full<Bytes>>()
     });
     let uri: http::Uri = format!("{}{}", plan.url, plan.path).parse().unwrap();
-    plan.run(|| {
-        runtime.block_on(async {
-            let request = http::Request::get(uri.clone())
-                .header("authorization", format!("Bearer {SECRET}"))
-                .body(Full::new(Bytes::new()))
-                .unwrap();
-            let response = client.request(request).await.unwrap();
-            let body = response.into_body().collect().await.unwrap().to_bytes();
-            assert!(!body.is_empty());
-        })
+    let one = move |client: hyper_util::client::legacy::Client<_, Full<Bytes>>, uri: http::Uri| async move {
+        let request = http::Request::get(uri)
+            .header("authorization", format!("Bearer {SECRET}"))
+            .body(Full::new(Bytes::new()))
+            .unwrap();
+        let response = client.request(request).await.unwrap();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(!body.is_empty());
+    };
+    if in_flight == 1 {
+        return plan.run(|| runtime.block_on(one(client.clone(), uri.clone())));
+    }
+    in_flight_for(&runtime, plan.secs, in_flight, move |stop| {
+        let (client, uri) = (client.clone(), uri.clone());
+        async move {
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                one(client.clone(), uri.clone()).await;
+                n += 1;
+            }
+            n
+        }
     })
 }
 
