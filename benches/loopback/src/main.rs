@@ -16,7 +16,7 @@
 //! The server's thread and the sequential clients share one CPU, so a ratio compares the
 //! whole CPU cost of a request (client and server) and other load on the machine weighs on
 //! both sides alike; the 16-in-flight clients run on a second CPU (`--cpus A,B`, default
-//! `0,1`; a machine with one CPU runs everything on it).
+//! the first two this process may use; with only one, everything runs on it).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -69,7 +69,9 @@ fn main() {
     let mut secs = 1.0f64;
     let mut soak = 0u64;
     let mut only: Option<Vec<String>> = None;
-    let mut cpus = (0usize, 1usize);
+    // The first two CPUs this process may use (a container's may not start at 0).
+    let allowed = allowed_cpus();
+    let mut cpus = (allowed[0], *allowed.get(1).unwrap_or(&allowed[0]));
     // Other builds of this binary whose liveblocks clients run beside these: `LABEL=PATH`.
     let mut compare: Vec<(String, String)> = Vec::new();
     let mut it = args[1..].iter();
@@ -98,9 +100,6 @@ fn main() {
                  (--rounds N --secs S --soak CALLS --only a,b --cpus A,B --compare LABEL=PATH)"
             ),
         }
-    }
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-        cpus.1 = cpus.0;
     }
     let addr = start_server(Some(cpus.0));
     let url = format!("http://{addr}");
@@ -653,6 +652,25 @@ fn bare_ureq(plan: &Plan) -> (u64, f64) {
             .unwrap();
         assert!(!body.is_empty());
     })
+}
+
+/// The CPUs this process may run on, in order (at least one).
+fn allowed_cpus() -> Vec<usize> {
+    // SAFETY: sched_getaffinity fills the set it is given; CPU_ISSET reads it.
+    let cpus: Vec<usize> = unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
+            return vec![0];
+        }
+        (0..libc::CPU_SETSIZE as usize)
+            .filter(|&cpu| libc::CPU_ISSET(cpu, &set))
+            .collect()
+    };
+    if cpus.is_empty() {
+        vec![0]
+    } else {
+        cpus
+    }
 }
 
 /// Runs the calling thread (and the threads it starts afterwards) on `cpu` only.
