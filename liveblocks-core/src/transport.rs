@@ -280,13 +280,19 @@ impl BodyCollector {
     }
 
     /// Fails early when the announced `Content-Length` (of an uncompressed body) is already
-    /// over the cap of a 2xx body, before reading any of it.
-    pub fn check_length(&self, content_length: Option<u64>) -> Result<(), TransportError> {
+    /// over the cap of a 2xx body, before reading any of it; otherwise makes room for the
+    /// body at once (up to [`PREALLOCATE_LIMIT`]: an announcement is not a promise).
+    pub fn check_length(&mut self, content_length: Option<u64>) -> Result<(), TransportError> {
         match content_length {
             Some(length) if self.success && length > self.cap => {
                 Err(TransportError::too_large(self.cap))
             }
-            _ => Ok(()),
+            Some(length) => {
+                let room = length.min(self.cap).min(PREALLOCATE_LIMIT);
+                self.body.reserve(usize::try_from(room).unwrap_or(0));
+                Ok(())
+            }
+            None => Ok(()),
         }
     }
 
@@ -369,6 +375,10 @@ pub fn is_gzip(headers: &http::HeaderMap) -> bool {
         })
 }
 
+/// The most [`BodyCollector::check_length`] allocates ahead of the body on the word of its
+/// `Content-Length` (1 MiB): a page of rooms fits, a lying server costs little.
+pub const PREALLOCATE_LIMIT: u64 = 1024 * 1024;
+
 /// An answer's `Content-Length`, if it has a valid one (for [`BodyCollector::check_length`]).
 pub fn content_length(headers: &http::HeaderMap) -> Option<u64> {
     headers
@@ -379,3 +389,7 @@ pub fn content_length(headers: &http::HeaderMap) -> Option<u64> {
         .parse()
         .ok()
 }
+
+#[cfg(test)]
+#[path = "transport_tests.rs"]
+mod tests;

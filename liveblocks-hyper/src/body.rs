@@ -18,7 +18,7 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let (mut parts, mut body) = response.into_parts();
-    let collector = BodyCollector::new(parts.status, limits);
+    let mut collector = BodyCollector::new(parts.status, limits);
     let mut sink = if is_gzip(&parts.headers) {
         parts.headers.remove(http::header::CONTENT_ENCODING);
         parts.headers.remove(http::header::CONTENT_LENGTH);

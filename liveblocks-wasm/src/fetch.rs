@@ -101,13 +101,7 @@ pub(crate) async fn send(
     // fetch decompresses by itself; a `Content-Length` then counts the compressed bytes and
     // says nothing about the cap, so it is only trusted for an uncompressed body.
     if !parts.headers.contains_key(http::header::CONTENT_ENCODING) {
-        collector.check_length(
-            parts
-                .headers
-                .get(http::header::CONTENT_LENGTH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok()),
-        )?;
+        collector.check_length(liveblocks_core::transport::content_length(&parts.headers))?;
     }
     read_body(&response, &mut collector, &deadline).await?;
     drop(deadline);
