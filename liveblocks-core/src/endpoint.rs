@@ -213,10 +213,14 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
     // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
     let decoded = match std::str::from_utf8(&body) {
-        // On wasm32 the size of the module matters more than decode speed: one decode, with
-        // the path tracked, so each type's decoder is compiled once, not twice.
+        // On wasm32 the size of the module matters more: one decode, without a path-tracking
+        // copy of each type's decoder; a failure is named by scanning the text up to where
+        // serde_json stopped.
         #[cfg(target_arch = "wasm32")]
-        Ok(text) => locate::<T>(text),
+        Ok(text) => serde_json::from_str(text).map_err(|e| {
+            let path = crate::json_path::at(text, e.line(), e.column(), e.is_eof());
+            (path, e.to_string())
+        }),
         #[cfg(not(target_arch = "wasm32"))]
         Ok(text) => serde_json::from_str(text).or_else(|_| locate::<T>(text)),
         Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
@@ -232,9 +236,11 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     })
 }
 
-/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. Natively
-/// it runs only after the fast decode failed: kept out of line.
-#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. It runs
+/// only after the fast decode failed: kept out of line.
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
 fn locate<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer)

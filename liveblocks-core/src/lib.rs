@@ -41,6 +41,9 @@ mod declare;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
+// The decode error's path on wasm32 (natively the decode is redone with the path tracked).
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_path;
 pub mod models;
 pub mod notification_content;
 pub mod pagination;
