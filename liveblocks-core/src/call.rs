@@ -367,12 +367,27 @@ pub type CallFuture<O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send>>;
 #[cfg(target_arch = "wasm32")]
 pub type CallFuture<O> = Pin<Box<dyn Future<Output = Result<O, Error>>>>;
 
-/// How an awaited call reads its answer: the endpoint's [`Endpoint::response`], boxed.
+/// An awaited call's endpoint, behind a pointer: the code that runs the call is then compiled
+/// once per output type, and only the endpoint's own methods once per operation.
+trait BoxedEndpoint<O> {
+    fn request(&self, config: &Config) -> Result<HttpRequest, Error>;
+    fn response(self: Box<Self>, response: HttpResponse) -> Result<O, Error>;
+}
+
+impl<E: Endpoint> BoxedEndpoint<E::Output> for E {
+    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
+        Endpoint::request(self, config)
+    }
+
+    fn response(self: Box<Self>, response: HttpResponse) -> Result<E::Output, Error> {
+        Endpoint::response(&*self, response)
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
-type ReadResponse<O> = Box<dyn FnOnce(HttpResponse) -> Result<O, Error> + Send>;
-/// How an awaited call reads its answer: the endpoint's [`Endpoint::response`], boxed.
+type DynEndpoint<O> = Box<dyn BoxedEndpoint<O> + Send>;
 #[cfg(target_arch = "wasm32")]
-type ReadResponse<O> = Box<dyn FnOnce(HttpResponse) -> Result<O, Error>>;
+type DynEndpoint<O> = Box<dyn BoxedEndpoint<O>>;
 
 impl<T, E> IntoFuture for Call<T, E>
 where
@@ -390,23 +405,26 @@ where
             endpoint,
             options,
         } = self;
-        let request = |config: &Config| endpoint.request(config);
-        let prepared = span.in_scope(|| prepare(client.config(), &options, &request));
-        // The pipeline is one boxed future per transport type, and the future that awaits it
-        // one per output type: only the request above and the reading of the answer (a boxed
-        // closure) are compiled per operation.
-        let pipeline = run_async(client, prepared, span.clone());
-        let read: ReadResponse<E::Output> = Box::new(move |response| endpoint.response(response));
-        Box::pin(span.instrument(read_answer(pipeline, read)))
+        start(client, Box::new(endpoint), options, span)
     }
 }
 
-/// Step 5 of an awaited call: the pipeline's answer, read by the endpoint.
-async fn read_answer<O>(
-    pipeline: CallFuture<HttpResponse>,
-    read: ReadResponse<O>,
-) -> Result<O, Error> {
-    read(pipeline.await?)
+/// An awaited call, compiled once per transport and output type: steps 1 and 2 here, then the
+/// pipeline (one boxed future per transport type), then step 5.
+fn start<T, O>(
+    client: Client<T>,
+    endpoint: DynEndpoint<O>,
+    options: CallOptions,
+    span: CallSpan,
+) -> CallFuture<O>
+where
+    T: Transport + 'static,
+    O: MaybeSend + 'static,
+{
+    let request = |config: &Config| endpoint.request(config);
+    let prepared = span.in_scope(|| prepare(client.config(), &options, &request));
+    let pipeline = run_async(client, prepared, span.clone());
+    Box::pin(span.instrument(async move { endpoint.response(pipeline.await?) }))
 }
 
 /// Steps 3 and 4 of a prepared call, for an async transport (not generic over the endpoint).

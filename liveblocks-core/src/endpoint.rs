@@ -209,31 +209,54 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 /// takes); only when that fails is it decoded again with [`serde_path_to_error`] to name the
 /// failing field. The error keeps the raw body either way.
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
-    let (parts, body) = response.into_parts();
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
     // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
-    let decoded = match std::str::from_utf8(&body) {
-        // On wasm32 the size of the module matters more: one decode, without a path-tracking
-        // copy of each type's decoder; a failure is named by scanning the text up to where
-        // serde_json stopped.
-        #[cfg(target_arch = "wasm32")]
-        Ok(text) => serde_json::from_str(text).map_err(|e| {
-            let path = crate::json_path::at(text, e.line(), e.column(), e.is_eof());
-            (path, e.to_string())
-        }),
-        #[cfg(not(target_arch = "wasm32"))]
-        Ok(text) => serde_json::from_str(text).or_else(|_| locate::<T>(text)),
-        Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
+    let decoded = match std::str::from_utf8(response.body()) {
+        Ok(text) => decode_text::<T>(text),
+        Err(e) => Err(not_utf8(e)),
     };
-    decoded.map_err(|(path, message)| {
-        Error::Decode(Box::new(DecodeError {
-            status: parts.status,
-            path,
-            message,
-            raw_body: body,
-            sensitive: false,
-        }))
-    })
+    // Only the decode itself is compiled per type; the error is built out of line.
+    decoded.map_err(|(path, message)| decode_error(response, path, message))
+}
+
+/// Natively: the fast decode, then, only if it fails, [`locate`].
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    serde_json::from_str(text).or_else(|_| locate::<T>(text))
+}
+
+/// On wasm32 the size of the module matters more: one decode, without a path-tracking copy of
+/// each type's decoder; a failure is named by scanning the text up to where serde_json
+/// stopped.
+#[cfg(target_arch = "wasm32")]
+fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    serde_json::from_str(text).map_err(|e| located(text, &e))
+}
+
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn located(text: &str, error: &serde_json::Error) -> (String, String) {
+    let path = crate::json_path::at(text, error.line(), error.column(), error.is_eof());
+    (path, error.to_string())
+}
+
+#[cold]
+#[inline(never)]
+fn not_utf8(error: std::str::Utf8Error) -> (String, String) {
+    (".".to_owned(), format!("the body is not UTF-8 JSON: {error}"))
+}
+
+#[cold]
+#[inline(never)]
+fn decode_error(response: HttpResponse, path: String, message: String) -> Error {
+    let (parts, body) = response.into_parts();
+    Error::Decode(Box::new(DecodeError {
+        status: parts.status,
+        path,
+        message,
+        raw_body: body,
+        sensitive: false,
+    }))
 }
 
 /// Decodes `text` as `T` tracking the path, to name the failing field if it fails. It runs
