@@ -243,7 +243,10 @@ fn located(text: &str, error: &serde_json::Error) -> (String, String) {
 #[cold]
 #[inline(never)]
 fn not_utf8(error: std::str::Utf8Error) -> (String, String) {
-    (".".to_owned(), format!("the body is not UTF-8 JSON: {error}"))
+    (
+        ".".to_owned(),
+        format!("the body is not UTF-8 JSON: {error}"),
+    )
 }
 
 #[cold]

@@ -112,7 +112,10 @@ fn decode_path_matches_path_tracking() {
             || expected.starts_with(&format!("{scanned}["))
             || expected.starts_with(&format!("{scanned}."))
             || expected.contains('?');
-        assert!(fits, "json_path: {body}: {scanned} for {expected} ({plain})");
+        assert!(
+            fits,
+            "json_path: {body}: {scanned} for {expected} ({plain})"
+        );
         assert_eq!(decode.raw_body, body.as_bytes(), "{body}");
     }
 }

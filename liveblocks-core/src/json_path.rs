@@ -67,7 +67,9 @@ fn scan(bytes: &[u8]) -> (Vec<Frame>, bool) {
             b',' => {
                 match frames.last_mut() {
                     Some(Frame::Object { key, in_value }) => (*key, *in_value) = (None, false),
-                    Some(Frame::Array { index, in_value }) => (*index, *in_value) = (*index + 1, false),
+                    Some(Frame::Array { index, in_value }) => {
+                        (*index, *in_value) = (*index + 1, false)
+                    }
                     None => {}
                 }
                 i += 1;

@@ -46,7 +46,7 @@ const args = {
   memberIds: ["user-2"],
   names: ["X-Custom"],
   headers: { "X-Custom": "value" },
-  since: "2025-01-01T00:00:00Z",
+  sinceMillis: 1735689600000,
   webhookEvent: "storageUpdated",
   subscribedEvents: ["storageUpdated"],
   url: "https://example.com/hook",

@@ -47,9 +47,10 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
         "delete-web-knowledge-source" => {
             empty(c.delete_web_knowledge_source(copilot()?, source()?).await)
         }
-        "get-web-knowledge-source-links" => {
-            json(c.get_web_knowledge_source_links(copilot()?, source()?).await)
-        }
+        "get-web-knowledge-source-links" => json(
+            c.get_web_knowledge_source_links(copilot()?, source()?)
+                .await,
+        ),
         _ => Err(Failure::Unknown),
     }
 }

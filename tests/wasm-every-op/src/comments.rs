@@ -26,14 +26,18 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
         "mark-thread-as-resolved" => {
             json(c.mark_thread_as_resolved(room()?, thread()?, user()?).await)
         }
-        "mark-thread-as-unresolved" => {
-            json(c.mark_thread_as_unresolved(room()?, thread()?, user()?).await)
-        }
+        "mark-thread-as-unresolved" => json(
+            c.mark_thread_as_unresolved(room()?, thread()?, user()?)
+                .await,
+        ),
         "edit-thread-metadata" => json(c.edit_thread_metadata(room()?, thread()?, user()?).await),
         // Comments.
         "create-comment" => json(c.create_comment(room()?, thread()?, user()?, body()?).await),
         "get-comment" => json(c.get_comment(room()?, thread()?, comment()?).await),
-        "edit-comment" => json(c.edit_comment(room()?, thread()?, comment()?, body()?).await),
+        "edit-comment" => json(
+            c.edit_comment(room()?, thread()?, comment()?, body()?)
+                .await,
+        ),
         "delete-comment" => empty(c.delete_comment(room()?, thread()?, comment()?).await),
         "edit-comment-metadata" => json(
             c.edit_comment_metadata(room()?, thread()?, comment()?, user()?)

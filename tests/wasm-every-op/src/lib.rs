@@ -41,7 +41,9 @@ impl Args {
             .0
             .get(name)
             .ok_or_else(|| Failure::Args(format!("missing argument `{name}`")))?;
-        T::deserialize(value).map_err(|e| Failure::Args(format!("argument `{name}`: {e}")))
+        // From text, as the SDK decodes answers: the argument shares the decoder of its type.
+        serde_json::from_str(&value.to_string())
+            .map_err(|e| Failure::Args(format!("argument `{name}`: {e}")))
     }
 
     /// A binary payload: the UTF-8 bytes of the string `bytes`.

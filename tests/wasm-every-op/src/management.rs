@@ -50,9 +50,10 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
         "delete-management-webhook" => {
             empty(c.delete_management_webhook(project()?, webhook()?).await)
         }
-        "roll-management-webhook-secret" => {
-            json(c.roll_management_webhook_secret(project()?, webhook()?).await)
-        }
+        "roll-management-webhook-secret" => json(
+            c.roll_management_webhook_secret(project()?, webhook()?)
+                .await,
+        ),
         "get-management-webhook-additional-headers" => json(
             c.get_management_webhook_additional_headers(project()?, webhook()?)
                 .await,
@@ -74,7 +75,7 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
             .await,
         ),
         "recover-failed-webhook-messages" => empty(
-            c.recover_failed_webhook_messages(project()?, webhook()?, a.get::<Timestamp>("since")?)
+            c.recover_failed_webhook_messages(project()?, webhook()?, since(a)?)
                 .await,
         ),
         "send-test-webhook" => json(
@@ -87,4 +88,12 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
         ),
         _ => Err(Failure::Unknown),
     }
+}
+
+/// `since` as Unix milliseconds: a number is what a gateway's callers can send without a
+/// date parser on either side.
+fn since(a: &Args) -> Result<Timestamp, Failure> {
+    let millis: i64 = a.get("sinceMillis")?;
+    Timestamp::from_millisecond(millis)
+        .map_err(|_| Failure::Args(format!("sinceMillis {millis} is out of range")))
 }

@@ -1,7 +1,9 @@
 //! Rooms, Storage, Yjs, storage files, version history, feeds and auth.
 
 use liveblocks_wasm::liveblocks_core::models::rooms::{RoomPermission, RoomUpdate};
-use liveblocks_wasm::liveblocks_core::models::storage::{JsonPatchOp, StorageDocument, StorageRoot};
+use liveblocks_wasm::liveblocks_core::models::storage::{
+    JsonPatchOp, StorageDocument, StorageRoot,
+};
 use liveblocks_wasm::liveblocks_core::models::storage_files::StorageFileMultipartPart;
 use liveblocks_wasm::{Client, Error};
 use serde_json::Value;
@@ -93,9 +95,7 @@ pub(crate) async fn route(c: &Client, operation: &str, a: &Args) -> Reply {
         ),
         // Version history.
         "get-version-history" => json(c.get_version_history(room()?).await),
-        "create-version-history-snapshot" => {
-            json(c.create_version_history_snapshot(room()?).await)
-        }
+        "create-version-history-snapshot" => json(c.create_version_history_snapshot(room()?).await),
         "get-yjs-version" => binary(c.get_yjs_version(room()?, a.s("versionId")?).await),
         "delete-version" => empty(c.delete_version(room()?, a.s("versionId")?).await),
         // Feeds.
