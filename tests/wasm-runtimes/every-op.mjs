@@ -56,6 +56,9 @@ const args = {
   systemPrompt: "Be brief.",
   providerApiKey: "key-1",
 };
+// IDs the SDK checks the shape of before sending.
+args.attachmentId = `at_${"a".repeat(21)}`;
+args.fileId = `fl_${"f".repeat(21)}`;
 for (const op of facts.operations) {
   for (const { name } of op.pathParams) args[name] ??= `${name.replace(/Id$/, "")}-1`;
 }

@@ -131,9 +131,14 @@ fn clients(secret: String, token: String, base_url: String) -> Result<Clients, E
     })
 }
 
-/// The error as a gateway would answer it: the upstream status (502 without one) and why.
+/// The error as a gateway would answer it: the upstream status (400 for arguments the SDK
+/// refused, 502 for any other failure without one) and why.
 fn call_error(error: Error) -> JsError {
-    let status = error.status().map_or(502, |s| s.as_u16());
+    let status = match error.status() {
+        Some(status) => status.as_u16(),
+        None if error.is_invalid_input() => 400,
+        None => 502,
+    };
     JsError::new(&format!("{status} {error}"))
 }
 
