@@ -66,7 +66,6 @@ pub struct TextMentionSelection {
     /// The author of the mention (`createdBy` of the inbox notification).
     pub author_id: String,
     /// When the user was notified (`notifiedAt` of the inbox notification).
-    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The text before the mention, the mention, the text after it.
     pub nodes: Vec<TextMentionNode>,
@@ -98,7 +97,6 @@ pub struct TextMentionNotificationContent {
     /// The author of the mention.
     pub author: NotificationAuthor,
     /// When the user was notified.
-    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The text around the mention as HTML with the e-mail styles (`content`).
     pub html: String,
