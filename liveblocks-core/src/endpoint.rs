@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::error::{ApiError, DecodeError, Error};
+use crate::error::{ApiError, Error};
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// The static description of one operation, as the OpenAPI spec names it.
@@ -212,70 +212,11 @@ pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
     // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
     let decoded = match std::str::from_utf8(response.body()) {
-        Ok(text) => decode_text::<T>(text),
-        Err(e) => Err(not_utf8(e)),
+        Ok(text) => crate::decode::decode_text::<T>(text),
+        Err(e) => Err(crate::decode::not_utf8(e)),
     };
     // Only the decode itself is compiled per type; the error is built out of line.
-    decoded.map_err(|(path, message)| decode_error(response, path, message))
-}
-
-/// Natively: the fast decode, then, only if it fails, [`locate`].
-#[cfg(not(target_arch = "wasm32"))]
-fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    serde_json::from_str(text).or_else(|_| locate::<T>(text))
-}
-
-/// On wasm32 the size of the module matters more: one decode, without a path-tracking copy of
-/// each type's decoder; a failure is named by scanning the text up to where serde_json
-/// stopped.
-#[cfg(target_arch = "wasm32")]
-fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    serde_json::from_str(text).map_err(|e| located(text, &e))
-}
-
-#[cfg(target_arch = "wasm32")]
-#[inline(never)]
-fn located(text: &str, error: &serde_json::Error) -> (String, String) {
-    let path = crate::json_path::at(text, error.line(), error.column(), error.is_eof());
-    (path, error.to_string())
-}
-
-#[cold]
-#[inline(never)]
-fn not_utf8(error: std::str::Utf8Error) -> (String, String) {
-    (
-        ".".to_owned(),
-        format!("the body is not UTF-8 JSON: {error}"),
-    )
-}
-
-#[cold]
-#[inline(never)]
-fn decode_error(response: HttpResponse, path: String, message: String) -> Error {
-    let (parts, body) = response.into_parts();
-    Error::Decode(Box::new(DecodeError {
-        status: parts.status,
-        path,
-        message,
-        raw_body: body,
-        sensitive: false,
-    }))
-}
-
-/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. It runs
-/// only after the fast decode failed: kept out of line.
-#[cfg(not(target_arch = "wasm32"))]
-#[cold]
-#[inline(never)]
-fn locate<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
-        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
-    // Trailing data after the value.
-    deserializer
-        .end()
-        .map_err(|e| (".".to_owned(), e.to_string()))?;
-    Ok(value)
+    decoded.map_err(|(path, message)| crate::decode::decode_error(response, path, message))
 }
 
 /// Builds a request from an [`Operation`]: fills the path template with encoded segments,

@@ -38,6 +38,7 @@ pub mod client;
 pub mod comment_body;
 pub mod config;
 mod declare;
+mod decode;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
