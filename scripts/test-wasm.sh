@@ -9,16 +9,24 @@
 # 1. starts Prism in the background (`prism mock --errors` on a free loopback port, serving a
 #    copy of the OpenAPI spec whose paths carry the /v2 prefix: scripts/derive-prism-spec.mjs),
 #    unless PRISM_URL already names a running one;
-# 2. builds tests/wasm-worker for wasm32-unknown-unknown with the size profile `wasm-release`
-#    (root Cargo.toml: opt-level "z", fat LTO, one codegen unit, panic abort, stripped);
-# 3. runs `wasm-bindgen --target web` into target/wasm-worker (gitignored with target/), then
-#    `wasm-opt -Oz` (npm `binaryen`) on the module;
-# 4. prints the size of the .wasm workerd loads, raw and gzipped (what a Worker upload counts);
-# 5. waits for Prism, then starts the dev server on a random port and runs
+# 2. builds tests/wasm-worker (the scenarios) and tests/wasm-every-op (a Worker routing
+#    requests to all 121 operations, nothing else) for wasm32-unknown-unknown with the size
+#    profile `wasm-release` (root Cargo.toml: opt-level "z", fat LTO, one codegen unit, panic
+#    abort, stripped), each in its own cargo run so that neither gets the other's features;
+# 3. runs `wasm-bindgen --target web` into target/wasm-worker and target/wasm-every-op
+#    (gitignored with target/), then `wasm-opt -Oz` (npm `binaryen`) on each module;
+# 4. prints the size of each .wasm, raw and gzipped (what a Worker upload counts), and holds
+#    the every-operation Worker to the budget: at most 1 MiB raw and 350 KiB gzipped;
+# 5. runs tests/wasm-runtimes/every-op.mjs: the every-operation Worker in workerd, called once
+#    per operation of the spec, each call checked to send its request (so every operation is
+#    really in the measured module);
+# 6. waits for Prism, then starts the dev server on a random port and runs
 #    tests/wasm-runtimes/run.mjs under it with PRISM_URL set; the runner prints every check,
 #    a line per runtime (`workerd: N passed, M failed; ...`) and ends with
 #    `wasm: N passed, M failed` over all of them;
-# 6. stops the Prism it started, however the run ends.
+# 7. fails if the every-operation Worker is over the budget (after the suite, so the
+#    failure hides no test result: a budget that only prints is soon ignored);
+# 8. stops the Prism it started, however the run ends.
 #
 # Environment: PRISM_URL (use this Prism instead of starting one), SPEC (the OpenAPI spec;
 # default spec/v2.facts.openapi.json, the project's copy), PRISM_TIMEOUT (seconds to wait for
@@ -33,7 +41,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 OUT="$ROOT/target/wasm-worker"
-WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/liveblocks_wasm_worker.wasm"
+EVERY_OP_OUT="$ROOT/target/wasm-every-op"
+WASM_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release"
+# The budget of a Worker using every operation, after wasm-bindgen and wasm-opt.
+BUDGET_RAW=$((1024 * 1024))
+BUDGET_GZIPPED=$((350 * 1024))
 START="$EPOCHREALTIME"
 
 log() { printf '[test-wasm] %s\n' "$*"; }
@@ -117,30 +129,61 @@ else
 fi
 
 # --- build ------------------------------------------------------------------------------
-log "cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown"
-cargo build -p liveblocks-wasm-worker --profile wasm-release --target wasm32-unknown-unknown
-[[ -f "$WASM_IN" ]] || die "the build produced no $WASM_IN"
+# build_optimized <package> <out dir>: cargo build, then wasm-bindgen and wasm-opt into the
+# out dir. Sets WASM (the module workerd loads), RAW and GZIPPED (its sizes) and BINDGEN (its
+# size before wasm-opt).
+build_optimized() {
+    local package="$1" out="$2" crate="${1//-/_}"
+    log "cargo build -p $package --profile wasm-release --target wasm32-unknown-unknown"
+    cargo build -p "$package" --profile wasm-release --target wasm32-unknown-unknown
+    [[ -f "$WASM_DIR/$crate.wasm" ]] || die "the build produced no $WASM_DIR/$crate.wasm"
+    log "wasm-bindgen $cli_version --target web -> ${out#"$ROOT"/}"
+    rm -rf "$out"
+    wasm-bindgen --target web --out-dir "$out" "$WASM_DIR/$crate.wasm"
+    # The glue is an ES module with a .js name: tell Node so (the node runtime imports it).
+    printf '{ "type": "module" }\n' >"$out/package.json"
+    WASM="$out/${crate}_bg.wasm"
+    [[ -f "$WASM" ]] || die "wasm-bindgen wrote no $WASM"
+    BINDGEN="$(wc -c <"$WASM" | tr -d ' ')"
+    # -Oz without inlining: binaryen's inlining makes the module smaller but the gzipped module
+    # (what a Worker upload counts) larger. The features are the ones rustc enables by default
+    # for wasm32-unknown-unknown, which workerd's V8 runs.
+    log "wasm-opt -Oz (no inlining) ${WASM#"$ROOT"/}"
+    node_modules/.bin/wasm-opt -Oz --always-inline-max-function-size=0 \
+        --flexible-inline-max-function-size=0 --one-caller-inline-max-function-size=0 \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        -o "$WASM" "$WASM"
+    RAW="$(wc -c <"$WASM" | tr -d ' ')"
+    GZIPPED="$(gzip -9 -c "$WASM" | wc -c | tr -d ' ')"
+}
 
-log "wasm-bindgen $cli_version --target web -> ${OUT#"$ROOT"/}"
-rm -rf "$OUT"
-wasm-bindgen --target web --out-dir "$OUT" "$WASM_IN"
-# The glue is an ES module with a .js name: tell Node so (the node runtime imports it).
-printf '{ "type": "module" }\n' >"$OUT/package.json"
-wasm="$OUT/liveblocks_wasm_worker_bg.wasm"
-[[ -f "$wasm" ]] || die "wasm-bindgen wrote no $wasm"
-bindgen_bytes="$(wc -c <"$wasm" | tr -d ' ')"
-# -Oz without inlining: binaryen's inlining makes the module smaller but the gzipped module
-# (what a Worker upload counts) larger. The features are the ones rustc enables by default for
-# wasm32-unknown-unknown, which workerd's V8 runs.
-log "wasm-opt -Oz (no inlining)"
-node_modules/.bin/wasm-opt -Oz --always-inline-max-function-size=0 \
-    --flexible-inline-max-function-size=0 --one-caller-inline-max-function-size=0 \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "$wasm" "$wasm"
-raw="$(wc -c <"$wasm" | tr -d ' ')"
-gzipped="$(gzip -9 -c "$wasm" | wc -c | tr -d ' ')"
-log "wasm size: $raw bytes raw ($((raw / 1024)) KiB), $gzipped bytes gzipped ($((gzipped / 1024)) KiB); $bindgen_bytes bytes before wasm-opt (${wasm#"$ROOT"/})"
+size_line() {
+    printf '%s bytes raw (%s KiB), %s bytes gzipped (%s KiB); %s bytes before wasm-opt' \
+        "$RAW" "$((RAW / 1024))" "$GZIPPED" "$((GZIPPED / 1024))" "$BINDGEN"
+}
+
+build_optimized liveblocks-wasm-worker "$OUT"
+test_worker_size="$(size_line)"
+
+build_optimized liveblocks-wasm-every-op "$EVERY_OP_OUT"
+every_op_size="$(size_line)"
+over_budget=""
+if ((RAW > BUDGET_RAW || GZIPPED > BUDGET_GZIPPED)); then
+    over_budget="the every-operation Worker is $((RAW / 1024)) KiB raw, $((GZIPPED / 1024)) KiB gzipped: OVER the budget of $((BUDGET_RAW / 1024)) KiB raw, $((BUDGET_GZIPPED / 1024)) KiB gzipped"
+fi
+
+log "wasm size, test worker (tests/wasm-worker: the scenarios and their scaffolding): $test_worker_size"
+log "wasm size, every-operation Worker (tests/wasm-every-op: the 121 operations): $every_op_size"
+if [[ -n "$over_budget" ]]; then
+    printf '[test-wasm] !!!!!!!! %s !!!!!!!!\n' "$over_budget" >&2
+else
+    log "the every-operation Worker is within the budget ($((BUDGET_RAW / 1024)) KiB raw, $((BUDGET_GZIPPED / 1024)) KiB gzipped)"
+fi
+
+# Every operation really is in the measured module: called in workerd, each sends its request.
+log "running tests/wasm-runtimes/every-op.mjs (the every-operation Worker in workerd)"
+node tests/wasm-runtimes/every-op.mjs "$EVERY_OP_OUT"
 
 # --- run --------------------------------------------------------------------------------
 # Any answer means Prism is up (a 404 for this unknown room path included).
@@ -162,5 +205,10 @@ if [[ $status -ne 0 && -n "$PRISM_PID" ]]; then
     tail -n 20 "$PRISM_LOG" >&2 || true
 fi
 [[ $status -eq 0 ]] || exit "$status"
+
+if [[ -n "$over_budget" ]]; then
+    log "wasm size, every-operation Worker: $every_op_size"
+    die "$over_budget (see the size lines above)"
+fi
 
 log "passed in $(awk -v s="$START" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e - s }') s"

@@ -134,8 +134,9 @@ check_core_deps() {
 
 run_clippy() {
     cargo clippy --workspace --all-targets --all-features -- -D warnings
-    # The Worker example only has code on wasm32.
-    cargo clippy -p liveblocks-example-worker --target wasm32-unknown-unknown -- -D warnings
+    # The Worker example only has code on wasm32; the wasm test crates are mostly wasm32 too.
+    cargo clippy -p liveblocks-example-worker -p liveblocks-wasm-worker \
+        -p liveblocks-wasm-every-op --target wasm32-unknown-unknown -- -D warnings
 }
 
 run_readme_snippets() {

@@ -255,16 +255,17 @@ impl Plan {
     }
 }
 
-/// Steps 1 and 2: the plan of the call and its request. Only `E::request` depends on the
-/// endpoint; everything after it, up to `E::response`, is compiled once per transport, not
-/// once per operation (which keeps the wasm module small).
-fn prepare<E: Endpoint>(
+/// Steps 1 and 2: the plan of the call and its request. Only `request` (the endpoint's
+/// [`Endpoint::request`]) depends on the operation: taken as `dyn`, so this is compiled once,
+/// and everything after it, up to [`Endpoint::response`], once per transport, not once per
+/// operation (which keeps the wasm module small).
+fn prepare(
     config: &Config,
-    endpoint: &E,
     options: &CallOptions,
+    request: &dyn Fn(&Config) -> Result<HttpRequest, Error>,
 ) -> Result<(Plan, HttpRequest), Error> {
     let plan = Plan::new(config, options)?;
-    let request = endpoint.request(config)?;
+    let request = request(config)?;
     Ok((plan, with_headers(request, options)))
 }
 
@@ -304,7 +305,8 @@ impl<T: BlockingTransport, E: Endpoint> Call<T, E> {
     pub fn send(self) -> Result<E::Output, Error> {
         let span = CallSpan::new(&E::OPERATION);
         span.in_scope(|| {
-            let prepared = prepare(self.client.config(), &self.endpoint, &self.options);
+            let request = |config: &Config| self.endpoint.request(config);
+            let prepared = prepare(self.client.config(), &self.options, &request);
             let response = run_blocking(self.client.transport(), prepared, &span)?;
             self.endpoint.response(response)
         })
@@ -365,6 +367,28 @@ pub type CallFuture<O> = Pin<Box<dyn Future<Output = Result<O, Error>> + Send>>;
 #[cfg(target_arch = "wasm32")]
 pub type CallFuture<O> = Pin<Box<dyn Future<Output = Result<O, Error>>>>;
 
+/// An awaited call's endpoint, behind a pointer: the code that runs the call is then compiled
+/// once per output type, and only the endpoint's own methods once per operation.
+trait BoxedEndpoint<O> {
+    fn request(&self, config: &Config) -> Result<HttpRequest, Error>;
+    fn response(self: Box<Self>, response: HttpResponse) -> Result<O, Error>;
+}
+
+impl<E: Endpoint> BoxedEndpoint<E::Output> for E {
+    fn request(&self, config: &Config) -> Result<HttpRequest, Error> {
+        Endpoint::request(self, config)
+    }
+
+    fn response(self: Box<Self>, response: HttpResponse) -> Result<E::Output, Error> {
+        Endpoint::response(&*self, response)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+type DynEndpoint<O> = Box<dyn BoxedEndpoint<O> + Send>;
+#[cfg(target_arch = "wasm32")]
+type DynEndpoint<O> = Box<dyn BoxedEndpoint<O>>;
+
 impl<T, E> IntoFuture for Call<T, E>
 where
     T: Transport + 'static,
@@ -381,15 +405,26 @@ where
             endpoint,
             options,
         } = self;
-        let prepared = span.in_scope(|| prepare(client.config(), &endpoint, &options));
-        // The pipeline is one boxed future per transport type; only the request above and the
-        // reading of the answer below are compiled per operation.
-        let pipeline = run_async(client, prepared, span.clone());
-        Box::pin(span.instrument(async move {
-            let response = pipeline.await?;
-            endpoint.response(response)
-        }))
+        start(client, Box::new(endpoint), options, span)
     }
+}
+
+/// An awaited call, compiled once per transport and output type: steps 1 and 2 here, then the
+/// pipeline (one boxed future per transport type), then step 5.
+fn start<T, O>(
+    client: Client<T>,
+    endpoint: DynEndpoint<O>,
+    options: CallOptions,
+    span: CallSpan,
+) -> CallFuture<O>
+where
+    T: Transport + 'static,
+    O: MaybeSend + 'static,
+{
+    let request = |config: &Config| endpoint.request(config);
+    let prepared = span.in_scope(|| prepare(client.config(), &options, &request));
+    let pipeline = run_async(client, prepared, span.clone());
+    Box::pin(span.instrument(async move { endpoint.response(pipeline.await?) }))
 }
 
 /// Steps 3 and 4 of a prepared call, for an async transport (not generic over the endpoint).

@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::error::{ApiError, DecodeError, Error};
+use crate::error::{ApiError, Error};
 use crate::transport::{HttpRequest, HttpResponse};
 
 /// The static description of one operation, as the OpenAPI spec names it.
@@ -209,41 +209,14 @@ pub fn check_status(response: HttpResponse) -> Result<HttpResponse, Error> {
 /// takes); only when that fails is it decoded again with [`serde_path_to_error`] to name the
 /// failing field. The error keeps the raw body either way.
 pub fn decode_json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Error> {
-    let (parts, body) = response.into_parts();
     // One UTF-8 check of the whole body is much cheaper than `from_slice`'s check of each
     // string, and one reader type (`from_str`'s) keeps one copy of each type's decoder.
-    let decoded = match std::str::from_utf8(&body) {
-        // On wasm32 the size of the module matters more than decode speed: one decode, with
-        // the path tracked, so each type's decoder is compiled once, not twice.
-        #[cfg(target_arch = "wasm32")]
-        Ok(text) => locate::<T>(text),
-        #[cfg(not(target_arch = "wasm32"))]
-        Ok(text) => serde_json::from_str(text).or_else(|_| locate::<T>(text)),
-        Err(e) => Err((".".to_owned(), format!("the body is not UTF-8 JSON: {e}"))),
+    let decoded = match std::str::from_utf8(response.body()) {
+        Ok(text) => crate::decode::decode_text::<T>(text),
+        Err(e) => Err(crate::decode::not_utf8(e)),
     };
-    decoded.map_err(|(path, message)| {
-        Error::Decode(Box::new(DecodeError {
-            status: parts.status,
-            path,
-            message,
-            raw_body: body,
-            sensitive: false,
-        }))
-    })
-}
-
-/// Decodes `text` as `T` tracking the path, to name the failing field if it fails. Natively
-/// it runs only after the fast decode failed: kept out of line.
-#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
-fn locate<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
-        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
-    // Trailing data after the value.
-    deserializer
-        .end()
-        .map_err(|e| (".".to_owned(), e.to_string()))?;
-    Ok(value)
+    // Only the decode itself is compiled per type; the error is built out of line.
+    decoded.map_err(|(path, message)| crate::decode::decode_error(response, path, message))
 }
 
 /// Builds a request from an [`Operation`]: fills the path template with encoded segments,

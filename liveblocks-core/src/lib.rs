@@ -38,9 +38,13 @@ pub mod client;
 pub mod comment_body;
 pub mod config;
 mod declare;
+mod decode;
 pub mod endpoint;
 pub mod endpoints;
 pub mod error;
+// The decode error's path on wasm32 (natively the decode is redone with the path tracked).
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_path;
 pub mod models;
 pub mod notification_content;
 pub mod pagination;

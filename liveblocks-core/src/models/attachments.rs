@@ -41,6 +41,7 @@ pub struct AttachmentWithUrl {
     /// A presigned URL to download the file from, valid until `expires_at`.
     pub url: String,
     /// When `url` stops working.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub expires_at: Timestamp,
 }
 

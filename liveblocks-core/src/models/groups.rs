@@ -17,8 +17,10 @@ pub struct Group {
     /// The organization the group belongs to.
     pub organization_id: String,
     /// When the group was created.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When the group last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// What the group can be used for.
     pub scopes: GroupScopes,
@@ -57,6 +59,7 @@ pub struct GroupMember {
     /// The user ID.
     pub id: String,
     /// When the user joined the group.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub added_at: Timestamp,
 }
 

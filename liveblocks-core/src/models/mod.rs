@@ -12,6 +12,7 @@ pub mod notifications;
 pub mod rooms;
 pub mod storage;
 pub mod storage_files;
+pub(crate) mod timestamp;
 pub mod versions;
 pub mod yjs;
 

@@ -151,9 +151,11 @@ pub struct InboxNotificationThreadData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// When the user read it; `None` while unread.
-    #[serde(deserialize_with = "super::required_nullable")]
+    // Required but nullable.
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub read_at: Option<Timestamp>,
     /// When the user was last notified.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub notified_at: Timestamp,
 }
 
@@ -173,9 +175,11 @@ pub struct InboxNotificationTextMentionData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// When the user read it; `None` while unread.
-    #[serde(deserialize_with = "super::required_nullable")]
+    // Required but nullable.
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub read_at: Option<Timestamp>,
     /// When the user was last notified.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub notified_at: Timestamp,
     /// The user who wrote the mention.
     pub created_by: String,
@@ -224,9 +228,11 @@ pub struct InboxNotificationCustomData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_id: Option<String>,
     /// When the user read it; `None` while unread.
-    #[serde(deserialize_with = "super::required_nullable")]
+    // Required but nullable.
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub read_at: Option<Timestamp>,
     /// When the user was last notified.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub notified_at: Timestamp,
     /// The grouped activities, each with the data it was triggered with.
     pub activities: Vec<InboxNotificationActivity>,
@@ -240,6 +246,7 @@ pub struct InboxNotificationActivity {
     /// The activity ID.
     pub id: String,
     /// When it was triggered.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The data it was triggered with.
     pub data: ActivityData,

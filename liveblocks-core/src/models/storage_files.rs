@@ -130,6 +130,7 @@ pub struct StorageFileWithUrl {
     /// A signed URL that downloads the file until [`StorageFileWithUrl::expires_at`].
     pub url: String,
     /// When the URL stops working.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub expires_at: Timestamp,
 }
 

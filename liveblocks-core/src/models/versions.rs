@@ -12,6 +12,7 @@ pub struct HistoryVersion {
     /// The version ID (`vh_...`).
     pub id: String,
     /// When the version was made.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The users whose changes the version holds.
     pub authors: Vec<HistoryVersionAuthor>,

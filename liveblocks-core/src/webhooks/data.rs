@@ -39,6 +39,7 @@ data_struct!(
         /// The project.
         project_id: String,
         /// When the storage changed.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         updated_at: Timestamp,
     }
 );
@@ -58,6 +59,7 @@ data_struct!(
         #[serde(deserialize_with = "crate::models::required_nullable")]
         user_info: Option<Map<String, Value>>,
         /// When the user entered.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         entered_at: Timestamp,
         /// How many users are in the room now.
         num_active_users: i64,
@@ -79,6 +81,7 @@ data_struct!(
         #[serde(deserialize_with = "crate::models::required_nullable")]
         user_info: Option<Map<String, Value>>,
         /// When the user left.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         left_at: Timestamp,
         /// How many users are in the room now.
         num_active_users: i64,
@@ -92,6 +95,7 @@ data_struct!(
         /// The room.
         room_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
     }
 );
@@ -103,6 +107,7 @@ data_struct!(
         /// The room.
         room_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         deleted_at: Timestamp,
     }
 );
@@ -118,6 +123,7 @@ data_struct!(
         /// The comment.
         comment_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
         /// The author.
         created_by: String,
@@ -135,6 +141,7 @@ data_struct!(
         /// The comment.
         comment_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         edited_at: Timestamp,
     }
 );
@@ -150,6 +157,7 @@ data_struct!(
         /// The comment.
         comment_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         deleted_at: Timestamp,
     }
 );
@@ -167,6 +175,7 @@ data_struct!(
         /// The emoji.
         emoji: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         added_at: Timestamp,
         /// Who reacted.
         added_by: String,
@@ -186,6 +195,7 @@ data_struct!(
         /// The emoji.
         emoji: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         removed_at: Timestamp,
         /// Whose reaction it was.
         removed_by: String,
@@ -203,6 +213,7 @@ data_struct!(
         /// The comment.
         comment_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         updated_at: Timestamp,
         /// Who changed it.
         updated_by: String,
@@ -219,6 +230,7 @@ data_struct!(
         /// The thread.
         thread_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         updated_at: Timestamp,
         /// Who changed it.
         updated_by: String,
@@ -234,6 +246,7 @@ data_struct!(
         /// The thread.
         thread_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
         /// Who created it.
         created_by: String,
@@ -249,6 +262,7 @@ data_struct!(
         /// The thread.
         thread_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         deleted_at: Timestamp,
     }
 );
@@ -260,6 +274,7 @@ data_struct!(
         /// The room.
         room_id: String,
         /// When.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         updated_at: Timestamp,
     }
 );
@@ -281,8 +296,10 @@ data_struct!(
         /// The inbox notification, to fetch with `get_inbox_notification`.
         inbox_notification_id: String,
         /// When the webhook event was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
         /// When the notification was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         triggered_at: Timestamp,
     }
 );
@@ -304,8 +321,10 @@ data_struct!(
         /// The inbox notification, to fetch with `get_inbox_notification`.
         inbox_notification_id: String,
         /// When the webhook event was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
         /// When the notification was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         triggered_at: Timestamp,
     }
 );
@@ -328,8 +347,10 @@ data_struct!(
         /// The inbox notification, to fetch with `get_inbox_notification`.
         inbox_notification_id: String,
         /// When the webhook event was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         created_at: Timestamp,
         /// When the notification was created.
+        #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
         triggered_at: Timestamp,
     }
 );

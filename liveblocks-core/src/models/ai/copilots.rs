@@ -28,11 +28,14 @@ pub struct AiCopilotBase {
     /// Whether knowledge is always added to the context.
     pub always_use_knowledge: bool,
     /// When it was created.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When it was last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// When it was last used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub last_used_at: Option<Timestamp>,
     /// Generation settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -39,10 +39,13 @@ pub struct KnowledgeSourceBase {
     /// The knowledge source ID.
     pub id: String,
     /// When it was added.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When it was last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// When it was last indexed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub last_indexed_at: Timestamp,
     /// Where it is in indexing.
     pub status: KnowledgeSourceStatus,
@@ -184,7 +187,9 @@ pub struct WebKnowledgeSourceLink {
     /// Where it is in indexing.
     pub status: KnowledgeSourceStatus,
     /// When it was found.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When it was last indexed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub last_indexed_at: Timestamp,
 }

@@ -145,6 +145,7 @@ pub struct MetadataUpdate {
     pub user_id: String,
     /// When the change happened (the server's clock when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub updated_at: Option<Timestamp>,
 }
 

@@ -14,6 +14,7 @@ pub struct CreateCommentRequestBody {
     pub user_id: String,
     /// When the comment was written (the server's clock when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub created_at: Option<Timestamp>,
     /// The content.
     pub body: CommentBody,
@@ -58,6 +59,7 @@ pub struct CreateThreadRequestBody {
 pub struct EditCommentRequestBody {
     /// When the edit happened (the server's clock when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub edited_at: Option<Timestamp>,
     /// The new content.
     pub body: CommentBody,
@@ -97,6 +99,7 @@ pub struct AddCommentReactionRequestBody {
     pub emoji: String,
     /// When (the server's clock when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub created_at: Option<Timestamp>,
 }
 
@@ -110,5 +113,6 @@ pub struct RemoveCommentReactionRequestBody {
     pub emoji: String,
     /// When (the server's clock when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub removed_at: Option<Timestamp>,
 }

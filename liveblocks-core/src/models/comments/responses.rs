@@ -32,6 +32,7 @@ pub struct Subscription {
     /// The subject, e.g. the thread ID.
     pub subject_id: String,
     /// When the subscription started.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
 }
 
@@ -45,6 +46,7 @@ pub struct UserSubscription {
     /// The subject, e.g. the thread ID.
     pub subject_id: String,
     /// When the subscription started.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The subscribed user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,9 +79,11 @@ pub struct ThreadInboxNotification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// When the user read it; `None` while unread.
-    #[serde(deserialize_with = "crate::models::required_nullable")]
+    // Required but nullable.
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub read_at: Option<Timestamp>,
     /// When the user was last notified.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub notified_at: Timestamp,
     /// The user whose inbox holds it.
     pub user_id: String,

@@ -23,8 +23,10 @@ pub struct Thread {
     /// The comments, oldest first.
     pub comments: Vec<Comment>,
     /// When the thread was created.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When the thread last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// The thread's metadata.
     pub metadata: ThreadMetadata,
@@ -51,12 +53,15 @@ pub struct Comment {
     /// The author.
     pub user_id: String,
     /// When the comment was created.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When the comment was last edited, if ever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub edited_at: Option<Timestamp>,
     /// When the comment was deleted, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub deleted_at: Option<Timestamp>,
     /// The content; `None` for a deleted comment.
     ///
@@ -100,6 +105,7 @@ pub struct CommentReaction {
     /// The emoji.
     pub emoji: String,
     /// When.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
 }
 
@@ -112,6 +118,7 @@ pub struct GroupedReaction {
     /// The emoji.
     pub emoji: String,
     /// When the first user reacted with it.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// Who reacted with it.
     pub users: Vec<ReactionUser>,

@@ -14,6 +14,7 @@ pub struct ManagementProjectPublicKey {
     /// Whether the public key can be used.
     pub activated: bool,
     /// When the key was made.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The key (`pk_...`).
     pub value: String,
@@ -25,6 +26,7 @@ pub struct ManagementProjectPublicKey {
 #[non_exhaustive]
 pub struct ManagementProjectSecretKey {
     /// When the key was made.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// The key (`sk_...`); left out of `Debug` output.
     pub value: String,

@@ -158,8 +158,10 @@ pub struct ManagementProject {
     #[serde(default)]
     pub description: Option<String>,
     /// When the project was made.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When the project last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// The public key.
     pub public_key: ManagementProjectPublicKey,

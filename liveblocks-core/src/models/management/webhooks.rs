@@ -79,8 +79,10 @@ pub struct ManagementWebhook {
     /// The webhook ID.
     pub id: String,
     /// When the webhook was made.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When the webhook last changed.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub updated_at: Timestamp,
     /// Where events are delivered.
     pub url: String,
@@ -199,6 +201,7 @@ pub struct RotateManagementWebhookSecretResponse {
 #[serde(rename_all = "camelCase")]
 pub struct RecoverManagementWebhookFailedMessagesRequestBody {
     /// Deliveries that failed from this instant on are retried (sent as RFC 3339).
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub since: Timestamp,
 }
 
@@ -228,6 +231,7 @@ pub struct TestWebhookMessage {
     pub id: String,
     /// When it was delivered; `None` if not (yet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub delivered_at: Option<Timestamp>,
 }
 

@@ -149,9 +149,11 @@ pub struct Room {
     /// The organization the room belongs to.
     pub organization_id: String,
     /// When the room was created.
+    #[serde(deserialize_with = "crate::models::timestamp::deserialize")]
     pub created_at: Timestamp,
     /// When someone last connected, if ever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::models::timestamp::option")]
     pub last_connection_at: Option<Timestamp>,
     /// What everyone may do.
     pub default_accesses: Vec<RoomPermission>,
