@@ -20,7 +20,10 @@ fn an_announced_length_is_allocated_once_up_to_the_limit() {
     let mut liar = BodyCollector::new(http::StatusCode::OK, &Limits::default());
     liar.check_length(Some(100 * 1024 * 1024)).unwrap();
     let reserved = liar.body.capacity() as u64;
-    assert!((PREALLOCATE_LIMIT..2 * PREALLOCATE_LIMIT).contains(&reserved), "{reserved}");
+    assert!(
+        (PREALLOCATE_LIMIT..2 * PREALLOCATE_LIMIT).contains(&reserved),
+        "{reserved}"
+    );
 }
 
 #[test]
