@@ -15,7 +15,9 @@
 #    rounds, each client in its own process (its CPU time per request and peak RSS).
 #
 # Environment: ROUNDS (loopback rounds, default 5), SECS (seconds per client and operation in a
-# round, default 1), SOAK (calls of the soak after the rounds, default 0 = none).
+# round, default 1), SOAK (calls of the soak after the rounds, default 0 = none), COMPARE
+# ("label=/path/to/loopback ...": another build's liveblocks clients in the same rounds, e.g.
+# the binary of an older commit).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,5 +98,7 @@ PY
 
 echo
 echo "== loopback =="
+compare=()
+for pair in ${COMPARE:-}; do compare+=(--compare "$pair"); done
 cargo run --release -p liveblocks-bench-loopback -- \
-    --rounds "${ROUNDS:-5}" --secs "${SECS:-1}" --soak "${SOAK:-0}"
+    --rounds "${ROUNDS:-5}" --secs "${SECS:-1}" --soak "${SOAK:-0}" "${compare[@]}"
