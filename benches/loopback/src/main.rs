@@ -42,8 +42,16 @@ const CLIENTS: &[(&str, &str)] = &[
     ("ureq", "liveblocks-ureq (60 s timeout, the default)"),
     ("bare-ureq", "ureq agent, no timeout"),
     (
+        "typed-1",
+        "wrk-1, then the typed decode of each answer: the ceiling of a typed client",
+    ),
+    (
         "wrk-16",
         "16 raw keep-alive loops, one event-loop thread (wrk -t1 -c16)",
+    ),
+    (
+        "typed-16",
+        "wrk-16, then the typed decode of each answer: the same ceiling",
     ),
     ("hyper-16", "liveblocks-hyper, multi-thread, 16 tasks"),
     ("bare-hyper-16", "hyper-util client, multi-thread, 16 tasks"),
@@ -315,8 +323,10 @@ fn client_main(args: &[String]) {
         soak,
     };
     let requests = match client.as_str() {
-        "wrk-1" => raw(&plan, 1),
-        "wrk-16" => raw_event_loop(&plan, 16),
+        "wrk-1" => raw(&plan, 1, false),
+        "wrk-16" => raw_event_loop(&plan, 16, false),
+        "typed-1" => raw(&plan, 1, true),
+        "typed-16" => raw_event_loop(&plan, 16, true),
         "hyper-ct" => hyper_client(&plan, false, 1),
         "hyper-mt" => hyper_client(&plan, true, 1),
         "hyper-16" => hyper_client(&plan, true, 16),
@@ -415,7 +425,7 @@ fn threaded(
 
 /// The "wrk" baseline: a raw keep-alive HTTP/1.1 loop over a TcpStream, reading the
 /// headers and `Content-Length` bytes of body, parsing nothing else.
-fn raw(plan: &Plan, threads: usize) -> (u64, f64) {
+fn raw(plan: &Plan, threads: usize, typed: bool) -> (u64, f64) {
     let host = plan.url.trim_start_matches("http://").to_owned();
     let request = format!(
         "GET {} HTTP/1.1\r\nhost: {host}\r\nauthorization: Bearer {SECRET}\r\nuser-agent: wrk\r\n\r\n",
@@ -429,6 +439,7 @@ fn raw(plan: &Plan, threads: usize) -> (u64, f64) {
         let request = request.clone().into_bytes();
         let mut line = String::new();
         let mut body = Vec::new();
+        let op = plan.op.clone();
         Box::new(move || {
             writer.write_all(&request).unwrap();
             let mut length = 0usize;
@@ -444,13 +455,33 @@ fn raw(plan: &Plan, threads: usize) -> (u64, f64) {
             }
             body.resize(length, 0);
             reader.read_exact(&mut body).unwrap();
+            if typed {
+                decode(&op, &body);
+            }
         })
     })
 }
 
+/// The typed decode a liveblocks client makes of the answer to `op`, from the body's bytes.
+fn decode(op: &str, body: &[u8]) {
+    use liveblocks_hyper::endpoint::Endpoint;
+    let response = http::Response::new(Bytes::copy_from_slice(body));
+    if op == "get_rooms" {
+        let page = liveblocks_hyper::rooms::GetRooms::new()
+            .limit(100)
+            .response(response)
+            .unwrap();
+        assert_eq!(page.data.len(), 100);
+    } else {
+        liveblocks_hyper::rooms::GetRoom::new("liveblocks:engineering-0000")
+            .response(response)
+            .unwrap();
+    }
+}
+
 /// The "wrk" baseline for calls in flight: like [`raw`], `connections` loops at once on one
 /// thread's event loop (as `wrk -t1 -c16` runs), not a thread each.
-fn raw_event_loop(plan: &Plan, connections: usize) -> (u64, f64) {
+fn raw_event_loop(plan: &Plan, connections: usize, typed: bool) -> (u64, f64) {
     use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
     let host = plan.url.trim_start_matches("http://").to_owned();
     let request = format!(
@@ -463,6 +494,7 @@ fn raw_event_loop(plan: &Plan, connections: usize) -> (u64, f64) {
         .unwrap();
     in_flight_for(&runtime, plan.secs, connections, |stop| {
         let (host, request) = (host.clone(), request.clone().into_bytes());
+        let op = plan.op.clone();
         async move {
             let stream = tokio::net::TcpStream::connect(&host)
                 .await
@@ -486,6 +518,9 @@ fn raw_event_loop(plan: &Plan, connections: usize) -> (u64, f64) {
                 }
                 body.resize(length, 0);
                 stream.read_exact(&mut body).await.unwrap();
+                if typed {
+                    decode(&op, &body);
+                }
                 n += 1;
             }
             n
