@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { Log, LogLevel, Miniflare } from "miniflare";
+import { miniflareWorker } from "./workerd.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..", "..");
@@ -75,25 +75,10 @@ const server = createServer((request, response) => {
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
-const mf = new Miniflare({
-  log: new Log(LogLevel.WARN),
-  modulesRoot: outDir,
-  modules: [
-    {
-      type: "ESModule",
-      path: join(outDir, "worker.mjs"),
-      contents: readFileSync(join(here, "every-op-worker.mjs"), "utf8"),
-    },
-    { type: "ESModule", path: join(outDir, "liveblocks_wasm_every_op.js") },
-    { type: "CompiledWasm", path: join(outDir, "liveblocks_wasm_every_op_bg.wasm") },
-  ],
-  compatibilityDate: "2025-09-01",
-  cf: false,
-  bindings: {
-    LIVEBLOCKS_BASE_URL: baseUrl,
-    LIVEBLOCKS_SECRET_KEY: "sk_every_op",
-    LIVEBLOCKS_MANAGEMENT_TOKEN: "lb_mgmt_every_op",
-  },
+const mf = miniflareWorker(outDir, "every-op-worker.mjs", "liveblocks_wasm_every_op", {
+  LIVEBLOCKS_BASE_URL: baseUrl,
+  LIVEBLOCKS_SECRET_KEY: "sk_every_op",
+  LIVEBLOCKS_MANAGEMENT_TOKEN: "lb_mgmt_every_op",
 });
 
 let passed = 0;

@@ -8,22 +8,32 @@ import { Log, LogLevel, Miniflare } from "miniflare";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function workerdRuntime(outDir, { baseUrl, secret, prismUrl }) {
-  const mf = new Miniflare({
+// A Miniflare running `script` (a Worker module of this folder) over the wasm-bindgen output
+// of `crate` in outDir, with these bindings.
+export function miniflareWorker(outDir, script, crate, bindings) {
+  return new Miniflare({
     log: new Log(LogLevel.WARN),
     modulesRoot: outDir,
     modules: [
       {
         type: "ESModule",
         path: join(outDir, "worker.mjs"),
-        contents: readFileSync(join(here, "worker.mjs"), "utf8"),
+        contents: readFileSync(join(here, script), "utf8"),
       },
-      { type: "ESModule", path: join(outDir, "liveblocks_wasm_worker.js") },
-      { type: "CompiledWasm", path: join(outDir, "liveblocks_wasm_worker_bg.wasm") },
+      { type: "ESModule", path: join(outDir, `${crate}.js`) },
+      { type: "CompiledWasm", path: join(outDir, `${crate}_bg.wasm`) },
     ],
     compatibilityDate: "2025-09-01",
     cf: false, // no request.cf lookup on the network
-    bindings: { LIVEBLOCKS_BASE_URL: baseUrl, LIVEBLOCKS_SECRET_KEY: secret, PRISM_URL: prismUrl },
+    bindings,
+  });
+}
+
+export async function workerdRuntime(outDir, { baseUrl, secret, prismUrl }) {
+  const mf = miniflareWorker(outDir, "worker.mjs", "liveblocks_wasm_worker", {
+    LIVEBLOCKS_BASE_URL: baseUrl,
+    LIVEBLOCKS_SECRET_KEY: secret,
+    PRISM_URL: prismUrl,
   });
   return {
     name: "workerd",
