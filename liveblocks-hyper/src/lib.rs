@@ -141,7 +141,7 @@ pub type HttpClient<C = DefaultConnector> = hyper_util::client::legacy::Client<C
 /// connection is driven by the task that makes the call, not by a task of its own, so an
 /// answer wakes the caller directly (no hop between tasks or threads); between calls it waits
 /// in the pool, which keeps up to [`MAX_IDLE_PER_HOST`] of them per host for
-/// [`IDLE_TIMEOUT`]. Over TLS, a server that offers HTTP/2 gets one shared connection per
+/// [`IDLE_TIMEOUT`] ([`HyperTransport::with_idle_connections`] changes both). Over TLS, a server that offers HTTP/2 gets one shared connection per
 /// host. [`HyperTransport::with_client`] sends through a hyper-util client instead.
 ///
 /// Cloning is cheap and clones share the connection pool. It is `Send + Sync` and its futures
@@ -243,9 +243,40 @@ where
     /// with [`HyperTransport::with_compression`].
     pub fn with_connector(connector: C) -> Self {
         HyperTransport {
-            inner: Inner::Pool(Arc::new(pool::Pool::new(connector))),
+            inner: Inner::Pool(Arc::new(pool::Pool::new(
+                connector,
+                MAX_IDLE_PER_HOST,
+                IDLE_TIMEOUT,
+            ))),
             compression: config::DEFAULT_COMPRESSION,
         }
+    }
+
+    /// Keeps up to `max_per_host` idle HTTP/1.1 connections per host (default
+    /// [`MAX_IDLE_PER_HOST`]), each for at most `timeout` (default [`IDLE_TIMEOUT`]): raise
+    /// the first for more calls in flight than that, lower the second below your servers' or
+    /// load balancer's idle timeout. `0` keeps none (a connection per call).
+    ///
+    /// A transport of [`HyperTransport::with_client`] has its hyper-util client's pool and
+    /// settings, which this does not change; use `Client::builder`'s instead.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use liveblocks_hyper::{Client, Config, HyperTransport};
+    ///
+    /// # fn run() -> Result<(), liveblocks_hyper::Error> {
+    /// let config = Config::new("sk_prod_...")?;
+    /// let transport = HyperTransport::new(&config)?
+    ///     .with_idle_connections(128, Duration::from_secs(30));
+    /// let client = Client::with_transport(config, transport);
+    /// # Ok(()) }
+    /// ```
+    pub fn with_idle_connections(self, max_per_host: usize, timeout: Duration) -> Self {
+        let inner = match self.inner {
+            Inner::Pool(pool) => Inner::Pool(Arc::new(pool.with_limits(max_per_host, timeout))),
+            client => client,
+        };
+        HyperTransport { inner, ..self }
     }
 }
 

@@ -23,12 +23,13 @@ use tower_service::Service;
 use crate::errors::{classify, transport_error};
 use liveblocks_core::{TransportError, TransportErrorKind};
 
-/// How many idle HTTP/1.1 connections the pool keeps per host (more are closed when they
-/// come back): enough for as many calls in flight, bounded so a burst leaves no crowd behind.
+/// How many idle HTTP/1.1 connections the pool keeps per host by default (more are closed
+/// when they come back): enough for as many calls in flight, bounded so a burst leaves no
+/// crowd behind. Change it with `HyperTransport::with_idle_connections`.
 pub const MAX_IDLE_PER_HOST: usize = 32;
 
-/// How long an idle connection is kept: servers and load balancers close idle connections
-/// after a minute or more, and one they closed fails the next call on it.
+/// How long an idle connection is kept by default: servers and load balancers close idle
+/// connections after a minute or more, and one they closed fails the next call on it.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The pool: for each host, its idle HTTP/1.1 connections and its HTTP/2 connection.
@@ -39,9 +40,12 @@ pub(crate) struct Pool<C> {
 
 /// The hosts the pool has connected to, in the order first seen. A client talks to its base
 /// URL's host, so this is one entry in practice: a scan beats hashing. Entries stay (an
-/// entry's index names it), and each holds at most [`MAX_IDLE_PER_HOST`] connections.
-#[derive(Default)]
-struct Hosts(Mutex<Vec<Host>>);
+/// entry's index names it), and each holds at most `max_idle` connections.
+struct Hosts {
+    table: Mutex<Vec<Host>>,
+    max_idle: usize,
+    idle_timeout: Duration,
+}
 
 struct Host {
     scheme: Scheme,
@@ -108,11 +112,21 @@ where
     C::Future: Send + Unpin + 'static,
     C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    pub(crate) fn new(connector: C) -> Self {
+    /// A pool keeping up to `max_idle` idle HTTP/1.1 connections per host for `idle_timeout`.
+    pub(crate) fn new(connector: C, max_idle: usize, idle_timeout: Duration) -> Self {
         Pool {
             connector,
-            hosts: Arc::default(),
+            hosts: Arc::new(Hosts {
+                table: Mutex::default(),
+                max_idle,
+                idle_timeout,
+            }),
         }
+    }
+
+    /// The same pool over the same connector, with other limits (and no idle connections).
+    pub(crate) fn with_limits(&self, max_idle: usize, idle_timeout: Duration) -> Self {
+        Pool::new(self.connector.clone(), max_idle, idle_timeout)
     }
 
     /// Sends `request` (an absolute URI) on a pooled or new connection.
@@ -217,7 +231,7 @@ where
 impl Hosts {
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Host>> {
         // A panic elsewhere while holding the lock leaves the table consistent.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.table.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The index of the entry of `uri`'s scheme and authority (added if new), and its Host
@@ -265,7 +279,7 @@ impl Hosts {
                 }
                 entry.idle.pop()?
             };
-            if since.elapsed() >= IDLE_TIMEOUT {
+            if since.elapsed() >= self.idle_timeout {
                 continue;
             }
             // One poll (outside the lock), to see whether the server closed it meanwhile.
@@ -285,11 +299,11 @@ impl Hosts {
         let idle = &mut hosts[host].idle;
         if idle
             .first()
-            .is_some_and(|c| c.since.elapsed() >= IDLE_TIMEOUT)
+            .is_some_and(|c| c.since.elapsed() >= self.idle_timeout)
         {
-            idle.retain(|c| c.since.elapsed() < IDLE_TIMEOUT);
+            idle.retain(|c| c.since.elapsed() < self.idle_timeout);
         }
-        if idle.len() < MAX_IDLE_PER_HOST {
+        if idle.len() < self.max_idle {
             idle.push(Idle {
                 connection,
                 since: Instant::now(),

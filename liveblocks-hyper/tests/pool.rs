@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use liveblocks_hyper::{Client, Config};
+use liveblocks_hyper::{Client, Config, HyperTransport};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -53,13 +53,25 @@ impl Server {
         }
     }
 
-    fn client(&self) -> Client {
-        let config = Config::new("sk_test")
+    fn config(&self) -> Config {
+        Config::new("sk_test")
             .unwrap()
             .with_base_url(self.url.clone())
             .unwrap()
-            .with_timeout(Duration::from_secs(5));
-        Client::from_config(config).unwrap()
+            .with_timeout(Duration::from_secs(5))
+    }
+
+    fn client(&self) -> Client {
+        Client::from_config(self.config()).unwrap()
+    }
+
+    /// A client whose pool keeps `max_idle` connections for `timeout`.
+    fn client_keeping(&self, max_idle: usize, timeout: Duration) -> Client {
+        let config = self.config();
+        let transport = HyperTransport::new(&config)
+            .unwrap()
+            .with_idle_connections(max_idle, timeout);
+        Client::with_transport(config, transport)
     }
 
     fn connections(&self) -> usize {
@@ -232,4 +244,52 @@ async fn the_host_header_and_request_line_are_http_1_1s() {
         "{head}"
     );
     assert!(head.contains(&format!("host: {addr}\r\n")), "{head}");
+}
+
+#[tokio::test]
+async fn the_pool_keeps_as_many_idle_connections_as_it_is_told() {
+    async fn four_at_once(client: &Client) {
+        let (a, b, c, d) = tokio::join!(
+            client.get_room("my-room"),
+            client.get_room("my-room"),
+            client.get_room("my-room"),
+            client.get_room("my-room"),
+        );
+        for room in [a, b, c, d] {
+            room.unwrap();
+        }
+    }
+    // By default all four come back and serve the next four.
+    let server = Server::start(Behaviour::KeepAlive).await;
+    let client = server.client();
+    four_at_once(&client).await;
+    four_at_once(&client).await;
+    assert_eq!(server.connections(), 4);
+
+    // Keeping one: the next four find one and open three.
+    let server = Server::start(Behaviour::KeepAlive).await;
+    let client = server.client_keeping(1, Duration::from_secs(90));
+    four_at_once(&client).await;
+    four_at_once(&client).await;
+    assert_eq!(server.connections(), 7);
+
+    // Keeping none: a connection per call.
+    let server = Server::start(Behaviour::KeepAlive).await;
+    let client = server.client_keeping(0, Duration::from_secs(90));
+    for _ in 0..3 {
+        client.get_room("my-room").await.unwrap();
+    }
+    assert_eq!(server.connections(), 3);
+}
+
+#[tokio::test]
+async fn an_idle_connection_is_not_kept_past_the_idle_timeout() {
+    let server = Server::start(Behaviour::KeepAlive).await;
+    let client = server.client_keeping(32, Duration::from_millis(50));
+    client.get_room("my-room").await.unwrap();
+    client.get_room("my-room").await.unwrap();
+    assert_eq!(server.connections(), 1);
+    tokio::time::sleep(Duration::from_millis(120)).await;
+    client.get_room("my-room").await.unwrap();
+    assert_eq!(server.connections(), 2);
 }
