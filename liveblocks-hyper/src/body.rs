@@ -6,7 +6,7 @@ use hyper::body::Body;
 use liveblocks_core::transport::{content_length, is_gzip, BodyCollector, HttpResponse};
 use liveblocks_core::{Limits, TransportError, TransportErrorKind};
 
-use crate::errors::{classify, transport_error};
+use crate::errors::from_error;
 
 /// Reads the body of `response` under `limits` into the response core decodes.
 pub(crate) async fn collect<B>(
@@ -28,7 +28,7 @@ where
         Sink::Plain(collector)
     };
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| transport_error(classify(&e, false), e))?;
+        let frame = frame.map_err(from_error)?;
         if let Ok(data) = frame.into_data() {
             sink.write(&data)?;
             if sink.full() {

@@ -80,6 +80,12 @@ pub(crate) fn classify(
     }
 }
 
+/// A hyper (or hyper-util) error as a transport error of the kind [`classify`] finds.
+pub(crate) fn from_error<E: std::error::Error + Send + Sync + 'static>(error: E) -> TransportError {
+    let kind = classify(&error, false);
+    transport_error(kind, error)
+}
+
 /// A transport error whose message carries the whole chain of causes: hyper-util's own
 /// message is only `client error (Connect)`, the useful part (`Connection refused`, a DNS or
 /// certificate failure) is in its sources.

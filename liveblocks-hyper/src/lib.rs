@@ -96,8 +96,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper_util::client::legacy::connect::{Connect, Connection, HttpConnector};
-use tower_service::Service;
+use hyper_util::client::legacy::connect::HttpConnector;
 
 /// The `hyper-rustls` version this crate uses, re-exported to build a custom connector.
 pub use hyper_rustls;
@@ -109,7 +108,7 @@ pub use liveblocks_core::{
     ai, attachments, auth, comments, feeds, groups, management, models, notifications, rooms,
     storage, storage_files, versions, yjs,
 };
-pub use pool::{IDLE_TIMEOUT, MAX_IDLE_PER_HOST};
+pub use pool::{Connector, IDLE_TIMEOUT, MAX_IDLE_PER_HOST};
 /// The `rustls` version this crate uses, re-exported to build a custom TLS configuration.
 pub use rustls;
 
@@ -229,13 +228,7 @@ impl HyperTransport {
     }
 }
 
-impl<C> HyperTransport<C>
-where
-    C: Service<http::Uri> + Clone + Send + Sync + 'static,
-    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
-    C::Future: Send + Unpin + 'static,
-    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
+impl<C: Connector> HyperTransport<C> {
     /// A transport with this crate's pool over your own connector (any connector a
     /// hyper-util client takes: a proxy's, one with other TLS settings...).
     ///
@@ -311,13 +304,7 @@ impl<C> HyperTransport<C> {
     }
 }
 
-impl<C> HyperTransport<C>
-where
-    C: Service<http::Uri> + Connect + Clone + Send + Sync + 'static,
-    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
-    C::Future: Send + Unpin + 'static,
-    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
+impl<C: Connector> HyperTransport<C> {
     async fn run(&self, mut request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let limits = Limits::of(&request);
         // hyper leaves out `Content-Length` for an empty body; some servers and proxies answer
@@ -343,10 +330,7 @@ where
         match &self.inner {
             Inner::Pool(pool) => body::collect(pool.send(request).await?, &limits).await,
             Inner::Client(client) => {
-                let response = client.request(request).await.map_err(|e| {
-                    let kind = errors::classify(&e, false);
-                    errors::transport_error(kind, e)
-                })?;
+                let response = client.request(request).await.map_err(errors::from_error)?;
                 body::collect(response, &limits).await
             }
         }
@@ -367,13 +351,7 @@ impl<C> std::fmt::Debug for HyperTransport<C> {
 }
 
 #[async_trait::async_trait]
-impl<C> Transport for HyperTransport<C>
-where
-    C: Service<http::Uri> + Connect + Clone + Send + Sync + 'static,
-    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
-    C::Future: Send + Unpin + 'static,
-    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
+impl<C: Connector> Transport for HyperTransport<C> {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         self.run(request).await
     }

@@ -20,7 +20,7 @@ use hyper_util::client::legacy::connect::Connection;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use tower_service::Service;
 
-use crate::errors::{classify, transport_error};
+use crate::errors::{classify, from_error as error, transport_error};
 use liveblocks_core::{TransportError, TransportErrorKind};
 
 /// How many idle HTTP/1.1 connections the pool keeps per host by default (more are closed
@@ -31,6 +31,31 @@ pub const MAX_IDLE_PER_HOST: usize = 32;
 /// How long an idle connection is kept by default: servers and load balancers close idle
 /// connections after a minute or more, and one they closed fails the next call on it.
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// What the pool can connect with: any connector a hyper-util client takes (a `tower`
+/// service from a [`Uri`] to a connection), like [`DefaultConnector`](crate::DefaultConnector).
+/// Implemented for every such type; there is nothing to implement by hand.
+pub trait Connector:
+    Service<
+        Uri,
+        Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+        Future: Send + Unpin + 'static,
+        Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    > + Clone
+    + Send
+    + Sync
+    + 'static
+{
+}
+
+impl<C> Connector for C
+where
+    C: Service<Uri> + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
+    C::Future: Send + Unpin + 'static,
+    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+}
 
 /// The pool: for each host, its idle HTTP/1.1 connections and its HTTP/2 connection.
 pub(crate) struct Pool<C> {
@@ -105,13 +130,7 @@ pub(crate) struct PooledBody {
     ended: bool,
 }
 
-impl<C> Pool<C>
-where
-    C: Service<Uri> + Clone + Send + Sync + 'static,
-    C::Response: hyper::rt::Read + hyper::rt::Write + Connection + Unpin + Send + 'static,
-    C::Future: Send + Unpin + 'static,
-    C::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
+impl<C: Connector> Pool<C> {
     /// A pool keeping up to `max_idle` idle HTTP/1.1 connections per host for `idle_timeout`.
     pub(crate) fn new(connector: C, max_idle: usize, idle_timeout: Duration) -> Self {
         Pool {
@@ -389,11 +408,6 @@ fn origin_form(uri: &Uri) -> Uri {
         Some(path) if path.as_str() != "/" => Uri::from(path.clone()),
         _ => Uri::from_static("/"),
     }
-}
-
-fn error(e: hyper::Error) -> TransportError {
-    let kind = classify(&e, false);
-    transport_error(kind, e)
 }
 
 fn connect_error(e: Box<dyn std::error::Error + Send + Sync>) -> TransportError {
