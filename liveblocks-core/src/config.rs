@@ -59,6 +59,7 @@ pub enum CredentialKind {
 pub struct Config {
     credential: CredentialKind,
     base_url: String,
+    // Kept as text too: a header value may hold bytes that are no `&str`.
     user_agent: String,
     // The two headers of every request, made once (calls clone them, a reference count).
     authorization_header: http::HeaderValue,

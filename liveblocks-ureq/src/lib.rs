@@ -214,7 +214,9 @@ impl UreqTransport {
             collector.check_length(length)?;
             if let Some(length) = length {
                 // One byte more, so the read that finds the end needs no second round.
-                buffer_size = buffer_size.min(usize::try_from(length).unwrap_or(usize::MAX) + 1);
+                // Saturating: a hostile `Content-Length: 18446744073709551615` must not wrap.
+                let wanted = usize::try_from(length).unwrap_or(usize::MAX);
+                buffer_size = buffer_size.min(wanted.saturating_add(1));
             }
             Box::new(raw)
         };

@@ -615,3 +615,30 @@ fn zero_durations_are_invalid_input_before_any_request() {
     assert!(err.is_invalid_input(), "{err:?}");
     assert!(server.requests.lock().unwrap().is_empty());
 }
+
+#[test]
+fn an_absurd_content_length_is_no_panic() {
+    // A 404 announcing 2^64 - 1 bytes, then a short body and the end of the connection.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = stream.read(&mut buf);
+        let _ = stream.write_all(
+            b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\n\
+              content-length: 18446744073709551615\r\n\r\n{\"error\":\"x\"}",
+        );
+    });
+    let config = Config::new("sk_test")
+        .unwrap()
+        .with_base_url(format!("http://{addr}"))
+        .unwrap()
+        .with_timeout(Duration::from_secs(5));
+    // Whatever ureq makes of it, the call ends with an error, not a panic or a hang.
+    let result = liveblocks_ureq::Client::from_config(config)
+        .unwrap()
+        .get_room("r")
+        .send();
+    assert!(result.is_err(), "{result:?}");
+}
