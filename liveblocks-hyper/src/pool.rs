@@ -185,14 +185,15 @@ impl<C: Connector> Pool<C> {
                     }
                     *request.uri_mut() = origin_form(&uri);
                     let Http1 { sender, driver } = &mut connection;
-                    match drive(driver, sender.try_send_request(request)).await {
+                    let mut failed = match drive(driver, sender.try_send_request(request)).await {
                         Ok(response) => return Ok(self.wrap(response, Some(connection), host)),
-                        // The connection closed before the request was written (the server
-                        // let an idle one go): send it on another, whatever the method.
-                        Err(mut e) if reused && e.message().is_some() => {
-                            request = e.take_message().expect("checked above");
-                        }
-                        Err(e) => return Err(error(e.into_error())),
+                        Err(failed) => failed,
+                    };
+                    // The connection closed before the request was written (the server let
+                    // an idle one go): send it on another, whatever the method.
+                    match failed.take_message() {
+                        Some(unsent) if reused => request = unsent,
+                        _ => return Err(error(failed.into_error())),
                     }
                 }
             }
