@@ -15,7 +15,7 @@
 //!                                                                    request and response kinds, output
 //!         fn get_room(room_id: impl Into<String>);      <- the Client method and its required arguments
 //!         struct { room_id: String = room_id.into() }    <- the fields, and how `new` fills them
-//!         request(self, req) { req.path_param("roomId", &self.room_id) }
+//!         path ["roomId" = room_id];                     <- each path parameter and its field
 //!     }
 //! }
 //! ```
@@ -25,11 +25,15 @@
 //! - `set { /// doc  fn name(self, arg: Type) { self.field = ...; } ... }`: the optional
 //!   parameters; each body changes `self`;
 //! - `pages Item, cursor_setter;`: the operation is a list of `Item`s chained by a cursor;
+//! - `path ["name" = field, ...];`: the path parameters, filled (encoded, checked) from the
+//!   fields;
+//! - `request(self, req) { ... }`: what else the request carries (its query, its body);
 //!
-//! and after `request`, `parse(self, response) { ... }` when the default reading of the
-//! response kind (`Json`: decode the body; `None`: ignore it; `Binary`: the raw bytes) is not
-//! what the operation needs. The `request` block gets a [`RequestBuilder`] and returns it; the
-//! builder defers invalid input to its `build`, and the block may also return early with `?`.
+//! and last `parse(self, response) { ... }` when the default reading of the response kind
+//! (`Json`: decode the body; `None`: ignore it; `Binary`: the raw bytes) is not what the
+//! operation needs. The `request` block gets a [`RequestBuilder`] with the path parameters
+//! filled and returns it; the builder defers invalid input to its `build`, and the block may
+//! also return early with `?`.
 //!
 //! [`RequestBuilder`]: crate::endpoint::RequestBuilder
 
@@ -58,7 +62,8 @@ macro_rules! operation {
             $($(#[$set_attr:meta])* fn $setter:ident($set_self:ident $(, $set_arg:ident: $set_ty:ty)* $(,)?) $set_body:block)*
         })?
         $(pages $item:ty, $cursor:ident;)?
-        request($req_self:ident, $builder:ident) $req_body:block
+        $(path [$($param:literal = $param_field:ident),* $(,)?];)?
+        $(request($req_self:ident, $builder:ident) $req_body:block)?
         $(parse($parse_self:ident, $response:ident) $parse_body:block)?
     ) => {
         $(#[$attr])*
@@ -117,15 +122,9 @@ macro_rules! operation {
                 response_body: $crate::endpoint::BodyKind::$resp,
             };
 
-            fn request(
-                &$req_self,
-                config: &$crate::config::Config,
-            ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
-                let operation = Self::OPERATION;
-                let $builder = $crate::endpoint::RequestBuilder::new(config, &operation);
-                let built: $crate::endpoint::RequestBuilder<'_> = $req_body;
-                built.build()
-            }
+            $crate::declare::operation!(
+                @request [$($($param = $param_field),*)?] $(($req_self, $builder) $req_body)?
+            );
 
             $crate::declare::operation!(@parse $resp $(($parse_self, $response) $parse_body)?);
         }
@@ -140,6 +139,31 @@ macro_rules! operation {
                 }
             }
         )?
+    };
+
+    // The request: the path parameters from their fields, then the `request` block if any.
+    (@request [$($param:literal = $field:ident),*] ($req_self:ident, $builder:ident) $req_body:block) => {
+        fn request(
+            &$req_self,
+            config: &$crate::config::Config,
+        ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
+            let operation = Self::OPERATION;
+            let $builder = $crate::endpoint::RequestBuilder::new(config, &operation)
+                $(.path_param($param, &$req_self.$field))*;
+            let built: $crate::endpoint::RequestBuilder<'_> = $req_body;
+            built.build()
+        }
+    };
+    (@request [$($param:literal = $field:ident),*]) => {
+        fn request(
+            &self,
+            config: &$crate::config::Config,
+        ) -> Result<$crate::transport::HttpRequest, $crate::error::Error> {
+            let operation = Self::OPERATION;
+            $crate::endpoint::RequestBuilder::new(config, &operation)
+                $(.path_param($param, &self.$field))*
+                .build()
+        }
     };
 
     // An operation without required arguments is also `Default`.

@@ -64,10 +64,7 @@ operations! {
             room_id: String = room_id.into(),
             attachment_id: String = attachment_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-        }
+        path ["roomId" = room_id, "attachmentId" = attachment_id];
     }
 
     /// Uploads `data` as the file `name` by `user_id`, under the new ID `attachment_id`;
@@ -113,13 +110,12 @@ operations! {
                 self.file_size = Some(file_size);
             }
         }
+        path ["roomId" = room_id, "attachmentId" = attachment_id, "name" = name];
         request(self, req) {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
             check_body_id(id, "userId", &self.user_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-                .path_param("name", &self.name)
+            req
                 .query("userId", &self.user_id)
                 .query_opt("fileSize", self.file_size)
                 .binary(self.data.clone())
@@ -149,12 +145,10 @@ operations! {
                 self.file_size = Some(file_size);
             }
         }
+        path ["roomId" = room_id, "attachmentId" = attachment_id, "name" = name];
         request(self, req) {
             check_attachment_id(Self::OPERATION.id, &self.attachment_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-                .path_param("name", &self.name)
-                .query_opt("fileSize", self.file_size)
+            req.query_opt("fileSize", self.file_size)
         }
     }
 
@@ -180,13 +174,12 @@ operations! {
             part_number: u32 = part_number,
             data: Bytes = data.into(),
         }
+        path ["roomId" = room_id, "attachmentId" = attachment_id, "uploadId" = upload_id];
         request(self, req) {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
             check_part_number(id, self.part_number)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-                .path_param("uploadId", &self.upload_id)
+            req
                 .path_param("partNumber", &self.part_number.to_string())
                 .binary(self.data.clone())
         }
@@ -216,14 +209,13 @@ operations! {
                     parts: parts.into_iter().collect(),
                 },
         }
+        path ["roomId" = room_id, "attachmentId" = attachment_id, "uploadId" = upload_id];
         request(self, req) {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
             check_body_id(id, "userId", &self.user_id)?;
             check_parts(id, &self.body.parts)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-                .path_param("uploadId", &self.upload_id)
+            req
                 .query("userId", &self.user_id)
                 .json(&self.body)
         }
@@ -244,11 +236,10 @@ operations! {
             attachment_id: String = attachment_id.into(),
             upload_id: String = upload_id.into(),
         }
+        path ["roomId" = room_id, "attachmentId" = attachment_id, "uploadId" = upload_id];
         request(self, req) {
             check_attachment_id(Self::OPERATION.id, &self.attachment_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("attachmentId", &self.attachment_id)
-                .path_param("uploadId", &self.upload_id)
+            req
         }
     }
 }

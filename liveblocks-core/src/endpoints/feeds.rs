@@ -43,11 +43,12 @@ operations! {
             }
         }
         pages Feed, cursor;
+        path ["roomId" = room_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("roomId", &self.room_id)
+            req
                 .query_opt("cursor", self.cursor.as_ref())
                 .query_opt("since", self.since)
                 .query_opt("limit", self.limit)
@@ -84,17 +85,19 @@ operations! {
                 self.timestamp = Some(timestamp.into());
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "feedId", &self.feed_id)?;
             let metadata = match &self.metadata {
                 Some(value) => Some(object(value, "feed `metadata`", Self::OPERATION.id)?),
                 None => None,
             };
-            req.path_param("roomId", &self.room_id).json(&CreateFeedRequestBody {
+            req
+                .json(&CreateFeedRequestBody {
                 feed_id: self.feed_id.clone(),
                 metadata,
                 timestamp: self.timestamp,
-            })
+                })
         }
     }
 
@@ -106,10 +109,7 @@ operations! {
             room_id: String = room_id.into(),
             feed_id: String = feed_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
-        }
+        path ["roomId" = room_id, "feedId" = feed_id];
     }
 
     /// Replaces a feed's metadata; `metadata` must be a JSON object.
@@ -121,11 +121,10 @@ operations! {
             feed_id: String = feed_id.into(),
             metadata: Value = metadata,
         }
+        path ["roomId" = room_id, "feedId" = feed_id];
         request(self, req) {
             let metadata = object(&self.metadata, "feed `metadata`", Self::OPERATION.id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
-                .json(&UpdateFeedRequestBody { metadata })
+            req.json(&UpdateFeedRequestBody { metadata })
         }
     }
 
@@ -137,10 +136,7 @@ operations! {
             room_id: String = room_id.into(),
             feed_id: String = feed_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
-        }
+        path ["roomId" = room_id, "feedId" = feed_id];
     }
 
     /// Lists a feed's messages; set `cursor`/`since`/`limit`, or walk every page with
@@ -173,12 +169,12 @@ operations! {
             }
         }
         pages FeedMessage, cursor;
+        path ["roomId" = room_id, "feedId" = feed_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
+            req
                 .query_opt("cursor", self.cursor.as_ref())
                 .query_opt("since", self.since)
                 .query_opt("limit", self.limit)
@@ -207,6 +203,7 @@ operations! {
                 self.timestamp = Some(timestamp.into());
             }
         }
+        path ["roomId" = room_id, "feedId" = feed_id];
         request(self, req) {
             if self.id.as_deref() == Some("") {
                 return Err(Error::invalid_input(
@@ -214,12 +211,11 @@ operations! {
                 ));
             }
             let data = object(&self.data, "message `data`", Self::OPERATION.id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
+            req
                 .json(&CreateFeedMessageRequestBody {
-                    id: self.id.clone(),
-                    timestamp: self.timestamp,
-                    data,
+                id: self.id.clone(),
+                timestamp: self.timestamp,
+                data,
                 })
         }
     }
@@ -247,14 +243,13 @@ operations! {
                 self.timestamp = Some(timestamp.into());
             }
         }
+        path ["roomId" = room_id, "feedId" = feed_id, "messageId" = message_id];
         request(self, req) {
             let data = object(&self.data, "message `data`", Self::OPERATION.id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
-                .path_param("messageId", &self.message_id)
+            req
                 .json(&UpdateFeedMessageRequestBody {
-                    data,
-                    timestamp: self.timestamp,
+                data,
+                timestamp: self.timestamp,
                 })
         }
     }
@@ -273,11 +268,7 @@ operations! {
             feed_id: String = feed_id.into(),
             message_id: String = message_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("feedId", &self.feed_id)
-                .path_param("messageId", &self.message_id)
-        }
+        path ["roomId" = room_id, "feedId" = feed_id, "messageId" = message_id];
     }
 }
 

@@ -89,7 +89,7 @@ operations! {
         "get-group", GET "/groups/{groupId}", None -> Json Group;
         fn get_group(group_id: impl Into<String>);
         struct { group_id: String = group_id.into() }
-        request(self, req) { req.path_param("groupId", &self.group_id) }
+        path ["groupId" = group_id];
     }
 
     /// Deletes a group.
@@ -97,7 +97,7 @@ operations! {
         "delete-group", DELETE "/groups/{groupId}", None -> None ();
         fn delete_group(group_id: impl Into<String>);
         struct { group_id: String = group_id.into() }
-        request(self, req) { req.path_param("groupId", &self.group_id) }
+        path ["groupId" = group_id];
     }
 
     /// Adds users to a group; returns the group as it is now.
@@ -113,9 +113,10 @@ operations! {
                 member_ids: member_ids.into_iter().map(Into::into).collect(),
             },
         }
+        path ["groupId" = group_id];
         request(self, req) {
             check_members(Self::OPERATION.id, &self.body.member_ids)?;
-            req.path_param("groupId", &self.group_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -132,9 +133,10 @@ operations! {
                 member_ids: member_ids.into_iter().map(Into::into).collect(),
             },
         }
+        path ["groupId" = group_id];
         request(self, req) {
             check_members(Self::OPERATION.id, &self.body.member_ids)?;
-            req.path_param("groupId", &self.group_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -159,11 +161,12 @@ operations! {
             }
         }
         pages Group, starting_after;
+        path ["userId" = user_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("userId", &self.user_id)
+            req
                 .query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
         }

@@ -47,10 +47,7 @@ operations! {
             user_id: String = user_id.into(),
             inbox_notification_id: String = inbox_notification_id.into(),
         }
-        request(self, req) {
-            req.path_param("userId", &self.user_id)
-                .path_param("inboxNotificationId", &self.inbox_notification_id)
-        }
+        path ["userId" = user_id, "inboxNotificationId" = inbox_notification_id];
     }
 
     /// Deletes one of a user's inbox notifications.
@@ -66,10 +63,7 @@ operations! {
             user_id: String = user_id.into(),
             inbox_notification_id: String = inbox_notification_id.into(),
         }
-        request(self, req) {
-            req.path_param("userId", &self.user_id)
-                .path_param("inboxNotificationId", &self.inbox_notification_id)
-        }
+        path ["userId" = user_id, "inboxNotificationId" = inbox_notification_id];
     }
 
     /// Deletes all of a user's inbox notifications.
@@ -78,7 +72,7 @@ operations! {
             None -> None ();
         fn delete_all_inbox_notifications(user_id: impl Into<String>);
         struct { user_id: String = user_id.into() }
-        request(self, req) { req.path_param("userId", &self.user_id) }
+        path ["userId" = user_id];
     }
 
     /// Lists a user's inbox notifications, newest first, one page at a time.
@@ -126,11 +120,12 @@ operations! {
             }
         }
         pages InboxNotification, starting_after;
+        path ["userId" = user_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 50)?;
             }
-            req.path_param("userId", &self.user_id)
+            req
                 .query_opt("organizationId", self.organization_id.as_ref())
                 .query_opt("query", self.query.as_ref())
                 .query_opt("limit", self.limit)
@@ -144,7 +139,7 @@ operations! {
             None -> Json NotificationSettings;
         fn get_notification_settings(user_id: impl Into<String>);
         struct { user_id: String = user_id.into() }
-        request(self, req) { req.path_param("userId", &self.user_id) }
+        path ["userId" = user_id];
     }
 
     /// Changes some of a user's notification settings; channels and kinds left out keep
@@ -190,8 +185,9 @@ operations! {
                 self.update = update;
             }
         }
+        path ["userId" = user_id];
         request(self, req) {
-            req.path_param("userId", &self.user_id).json(&self.update)
+            req.json(&self.update)
         }
     }
 
@@ -201,7 +197,7 @@ operations! {
             None -> None ();
         fn delete_notification_settings(user_id: impl Into<String>);
         struct { user_id: String = user_id.into() }
-        request(self, req) { req.path_param("userId", &self.user_id) }
+        path ["userId" = user_id];
     }
 
     /// Reads a user's subscription settings in a room.
@@ -214,9 +210,7 @@ operations! {
             room_id: String = room_id.into(),
             user_id: String = user_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("userId", &self.user_id)
-        }
+        path ["roomId" = room_id, "userId" = user_id];
     }
 
     /// Changes some of a user's subscription settings in a room; only what you set is sent.
@@ -247,10 +241,9 @@ operations! {
                 self.update = update;
             }
         }
+        path ["roomId" = room_id, "userId" = user_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("userId", &self.user_id)
-                .json(&self.update)
+            req.json(&self.update)
         }
     }
 
@@ -267,9 +260,7 @@ operations! {
             room_id: String = room_id.into(),
             user_id: String = user_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("userId", &self.user_id)
-        }
+        path ["roomId" = room_id, "userId" = user_id];
     }
 
     /// Lists a user's subscription settings in every room where they were changed, one page
@@ -300,11 +291,12 @@ operations! {
             }
         }
         pages UserRoomSubscriptionSettings, starting_after;
+        path ["userId" = user_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 50)?;
             }
-            req.path_param("userId", &self.user_id)
+            req
                 .query_opt("startingAfter", self.starting_after.as_ref())
                 .query_opt("limit", self.limit)
                 .query_opt("organizationId", self.organization_id.as_ref())
@@ -322,9 +314,7 @@ operations! {
             room_id: String = room_id.into(),
             user_id: String = user_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("userId", &self.user_id)
-        }
+        path ["roomId" = room_id, "userId" = user_id];
     }
 
     /// Changes some of a user's notification settings in a room, the old way; only what you
@@ -359,10 +349,9 @@ operations! {
                 self.update = update;
             }
         }
+        path ["roomId" = room_id, "userId" = user_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("userId", &self.user_id)
-                .json(&self.update)
+            req.json(&self.update)
         }
     }
 
@@ -382,9 +371,7 @@ operations! {
             room_id: String = room_id.into(),
             user_id: String = user_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("userId", &self.user_id)
-        }
+        path ["roomId" = room_id, "userId" = user_id];
     }
 
     /// Sends `user_id` a custom notification of `kind` (`$` then 1 to 128 ASCII letters or
@@ -451,8 +438,6 @@ operations! {
             None -> None ();
         fn mark_inbox_notification_as_read(inbox_notification_id: impl Into<String>);
         struct { inbox_notification_id: String = inbox_notification_id.into() }
-        request(self, req) {
-            req.path_param("inboxNotificationId", &self.inbox_notification_id)
-        }
+        path ["inboxNotificationId" = inbox_notification_id];
     }
 }

@@ -151,7 +151,7 @@ operations! {
         "get-room", GET "/rooms/{roomId}", None -> Json Room;
         fn get_room(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Changes a room's accesses and metadata; only what you set is sent.
@@ -208,8 +208,9 @@ operations! {
                 self.update = update;
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id).json(&self.update)
+            req.json(&self.update)
         }
     }
 
@@ -218,7 +219,7 @@ operations! {
         "delete-room", DELETE "/rooms/{roomId}", None -> None ();
         fn delete_room(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Loads a room into memory ahead of expected use.
@@ -226,7 +227,7 @@ operations! {
         "prewarm-room", GET "/rooms/{roomId}/prewarm", None -> None ();
         fn prewarm_room(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Applies `update` to a room, creating it first (see [`UpsertRoom::create`]) if needed.
@@ -243,8 +244,9 @@ operations! {
                 self.body.create = Some(room);
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -258,9 +260,10 @@ operations! {
                 new_room_id: new_room_id.into(),
             },
         }
+        path ["roomId" = room_id];
         request(self, req) {
             check_id("newRoomId", &self.body.new_room_id)?;
-            req.path_param("roomId", &self.room_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -280,13 +283,14 @@ operations! {
                 to_organization_id: to_organization_id.into(),
             },
         }
+        path ["roomId" = room_id];
         request(self, req) {
             if self.body.from_organization_id.is_empty() || self.body.to_organization_id.is_empty() {
                 return Err(Error::invalid_input(
                     "organization IDs must not be empty (update-room-organization-id)",
                 ));
             }
-            req.path_param("roomId", &self.room_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -295,7 +299,7 @@ operations! {
         "get-active-users", GET "/rooms/{roomId}/active-users", None -> Json ActiveUsers;
         fn get_active_users(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Sets a user's presence in a room from the server; `data` must be a JSON object.
@@ -325,6 +329,7 @@ operations! {
                 self.body.ttl = Some(seconds);
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
             if !self.body.data.is_object() {
                 return Err(Error::invalid_input(
@@ -334,7 +339,7 @@ operations! {
             if let Some(ttl) = self.body.ttl {
                 check_range("ttl", ttl, 2, 3599)?;
             }
-            req.path_param("roomId", &self.room_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -346,8 +351,9 @@ operations! {
             room_id: String = room_id.into(),
             event: serde_json::Value = event,
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id).json(&self.event)
+            req.json(&self.event)
         }
     }
 }

@@ -22,11 +22,11 @@ operations! {
                 self.format = format;
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
             // Plain LSON is the server's default, so it is not sent.
             let format = (self.format != StorageFormat::PlainLson).then(|| self.format.as_str());
-            req.path_param("roomId", &self.room_id)
-                .query_opt("format", format)
+            req.query_opt("format", format)
         }
         parse(self, response) {
             // The spec types the answer as any object: a plain-LSON answer whose root is not
@@ -66,8 +66,9 @@ operations! {
             room_id: String = room_id.into(),
             root: StorageRoot = root,
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id).json(&self.root)
+            req.json(&self.root)
         }
     }
 
@@ -76,7 +77,7 @@ operations! {
         "delete-storage-document", DELETE "/rooms/{roomId}/storage", None -> None ();
         fn delete_storage_document(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Applies JSON Patch operations, in order, to a room's Storage, all or nothing.
@@ -90,6 +91,7 @@ operations! {
             room_id: String = room_id.into(),
             ops: Vec<JsonPatchOp> = ops.into_iter().collect(),
         }
+        path ["roomId" = room_id];
         request(self, req) {
             if let Some(bad) = self
                 .ops
@@ -101,7 +103,7 @@ operations! {
                     "JSON Patch path {bad:?} is not a JSON Pointer (it must start with \"/\")"
                 )));
             }
-            req.path_param("roomId", &self.room_id).json(&self.ops)
+            req.json(&self.ops)
         }
     }
 }

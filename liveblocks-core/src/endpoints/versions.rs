@@ -39,11 +39,12 @@ operations! {
             }
         }
         pages HistoryVersion, cursor;
+        path ["roomId" = room_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("roomId", &self.room_id)
+            req
                 .query_opt("limit", self.limit)
                 .query_opt("cursor", self.cursor.as_ref())
         }
@@ -55,7 +56,7 @@ operations! {
             None -> Json CreateVersionHistorySnapshotResponse;
         fn create_version_history_snapshot(room_id: impl Into<String>);
         struct { room_id: String = room_id.into() }
-        request(self, req) { req.path_param("roomId", &self.room_id) }
+        path ["roomId" = room_id];
     }
 
     /// Downloads one version as a binary Yjs update, ready for `Y.applyUpdate`.
@@ -66,10 +67,7 @@ operations! {
             room_id: String = room_id.into(),
             version_id: String = version_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("versionId", &self.version_id)
-        }
+        path ["roomId" = room_id, "versionId" = version_id];
     }
 
     /// Deletes one version.
@@ -80,9 +78,6 @@ operations! {
             room_id: String = room_id.into(),
             version_id: String = version_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("versionId", &self.version_id)
-        }
+        path ["roomId" = room_id, "versionId" = version_id];
     }
 }

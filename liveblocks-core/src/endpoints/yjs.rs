@@ -35,8 +35,9 @@ operations! {
                 self.yjs_type = Some(yjs_type);
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
+            req
                 .flag("formatting", self.formatting)
                 .query_opt("key", self.key.as_ref())
                 .query_opt("type", self.yjs_type.map(YjsType::as_str))
@@ -69,8 +70,9 @@ operations! {
                 self.guid = Some(guid.into());
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
+            req
                 .query_opt("guid", self.guid.as_ref())
                 .binary(self.update.clone())
         }
@@ -92,9 +94,9 @@ operations! {
                 self.guid = Some(guid.into());
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .query_opt("guid", self.guid.as_ref())
+            req.query_opt("guid", self.guid.as_ref())
         }
     }
 }

@@ -117,7 +117,7 @@ operations! {
         "get-ai-copilot", GET "/ai/copilots/{copilotId}", None -> Json AiCopilot;
         fn get_ai_copilot(copilot_id: impl Into<String>);
         struct { copilot_id: String = copilot_id.into() }
-        request(self, req) { req.path_param("copilotId", &self.copilot_id) }
+        path ["copilotId" = copilot_id];
     }
 
     /// Changes an AI copilot; only what you set is sent, and the `clear_*` setters send
@@ -199,8 +199,9 @@ operations! {
                 self.body = body;
             }
         }
+        path ["copilotId" = copilot_id];
         request(self, req) {
-            req.path_param("copilotId", &self.copilot_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -209,6 +210,6 @@ operations! {
         "delete-ai-copilot", DELETE "/ai/copilots/{copilotId}", None -> None ();
         fn delete_ai_copilot(copilot_id: impl Into<String>);
         struct { copilot_id: String = copilot_id.into() }
-        request(self, req) { req.path_param("copilotId", &self.copilot_id) }
+        path ["copilotId" = copilot_id];
     }
 }

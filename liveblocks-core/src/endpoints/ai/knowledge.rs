@@ -34,11 +34,12 @@ operations! {
             }
         }
         pages KnowledgeSource, starting_after;
+        path ["copilotId" = copilot_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("copilotId", &self.copilot_id)
+            req
                 .query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
         }
@@ -56,10 +57,7 @@ operations! {
             copilot_id: String = copilot_id.into(),
             knowledge_source_id: String = knowledge_source_id.into(),
         }
-        request(self, req) {
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("knowledgeSourceId", &self.knowledge_source_id)
-        }
+        path ["copilotId" = copilot_id, "knowledgeSourceId" = knowledge_source_id];
     }
 
     /// Adds web pages to a copilot's knowledge: reads `url` the way `source_type` says;
@@ -101,10 +99,9 @@ operations! {
             name: String = name.into(),
             file: Bytes = file.into(),
         }
+        path ["copilotId" = copilot_id, "name" = name];
         request(self, req) {
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("name", &self.name)
-                .binary(self.file.clone())
+            req.binary(self.file.clone())
         }
     }
 
@@ -122,10 +119,7 @@ operations! {
             copilot_id: String = copilot_id.into(),
             knowledge_source_id: String = knowledge_source_id.into(),
         }
-        request(self, req) {
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("knowledgeSourceId", &self.knowledge_source_id)
-        }
+        path ["copilotId" = copilot_id, "knowledgeSourceId" = knowledge_source_id];
     }
 
     /// Deletes a file knowledge source.
@@ -140,10 +134,7 @@ operations! {
             copilot_id: String = copilot_id.into(),
             knowledge_source_id: String = knowledge_source_id.into(),
         }
-        request(self, req) {
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("knowledgeSourceId", &self.knowledge_source_id)
-        }
+        path ["copilotId" = copilot_id, "knowledgeSourceId" = knowledge_source_id];
     }
 
     /// Deletes a web knowledge source.
@@ -158,10 +149,7 @@ operations! {
             copilot_id: String = copilot_id.into(),
             knowledge_source_id: String = knowledge_source_id.into(),
         }
-        request(self, req) {
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("knowledgeSourceId", &self.knowledge_source_id)
-        }
+        path ["copilotId" = copilot_id, "knowledgeSourceId" = knowledge_source_id];
     }
 
     /// Lists the pages a web knowledge source indexed, one page at a time.
@@ -191,12 +179,12 @@ operations! {
             }
         }
         pages WebKnowledgeSourceLink, starting_after;
+        path ["copilotId" = copilot_id, "knowledgeSourceId" = knowledge_source_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("copilotId", &self.copilot_id)
-                .path_param("knowledgeSourceId", &self.knowledge_source_id)
+            req
                 .query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
         }

@@ -55,14 +55,13 @@ operations! {
                 self.body = comment;
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             let id = Self::OPERATION.id;
             check_body_id(id, "userId", &self.body.user_id)?;
             check_full_metadata(id, self.body.metadata.as_ref())?;
             check_attachments(id, self.body.attachment_ids.as_ref())?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -80,11 +79,7 @@ operations! {
             thread_id: String = thread_id.into(),
             comment_id: String = comment_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
     }
 
     /// Replaces a comment's content with `body`.
@@ -129,14 +124,12 @@ operations! {
                 self.body = edit;
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
         request(self, req) {
             let id = Self::OPERATION.id;
             check_full_metadata(id, self.body.metadata.as_ref())?;
             check_attachments(id, self.body.attachment_ids.as_ref())?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -154,10 +147,6 @@ operations! {
             thread_id: String = thread_id.into(),
             comment_id: String = comment_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
     }
 }

@@ -48,11 +48,10 @@ operations! {
                 self.update = update;
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             check_metadata_update(Self::OPERATION.id, &self.update)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.update)
+            req.json(&self.update)
         }
     }
 
@@ -91,12 +90,10 @@ operations! {
                 self.update = update;
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
         request(self, req) {
             check_metadata_update(Self::OPERATION.id, &self.update)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-                .json(&self.update)
+            req.json(&self.update)
         }
     }
 }

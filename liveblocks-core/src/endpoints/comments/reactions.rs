@@ -36,13 +36,11 @@ operations! {
                 self.body.created_at = Some(created_at);
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -74,13 +72,11 @@ operations! {
                 self.body.removed_at = Some(removed_at);
             }
         }
+        path ["roomId" = room_id, "threadId" = thread_id, "commentId" = comment_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
             check_not_empty(Self::OPERATION.id, "emoji", &self.body.emoji)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .path_param("commentId", &self.comment_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 }

@@ -23,11 +23,10 @@ operations! {
             thread_id: String = thread_id.into(),
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -45,11 +44,10 @@ operations! {
             thread_id: String = thread_id.into(),
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -62,9 +60,7 @@ operations! {
             room_id: String = room_id.into(),
             thread_id: String = thread_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("threadId", &self.thread_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id];
     }
 
     /// Lists the inbox notifications about a thread, across every user's inbox. Not
@@ -81,8 +77,6 @@ operations! {
             room_id: String = room_id.into(),
             thread_id: String = thread_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("threadId", &self.thread_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id];
     }
 }

@@ -41,9 +41,9 @@ operations! {
                 self.query = Some(query.into());
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
-            req.path_param("roomId", &self.room_id)
-                .query_opt("query", self.query.as_ref())
+            req.query_opt("query", self.query.as_ref())
         }
     }
 
@@ -114,6 +114,7 @@ operations! {
                 self.body = thread;
             }
         }
+        path ["roomId" = room_id];
         request(self, req) {
             let id = Self::OPERATION.id;
             let comment = &self.body.comment;
@@ -121,7 +122,7 @@ operations! {
             check_full_metadata(id, self.body.metadata.as_ref())?;
             check_full_metadata(id, comment.metadata.as_ref())?;
             check_attachments(id, comment.attachment_ids.as_ref())?;
-            req.path_param("roomId", &self.room_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -133,9 +134,7 @@ operations! {
             room_id: String = room_id.into(),
             thread_id: String = thread_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("threadId", &self.thread_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id];
     }
 
     /// Deletes a thread and its comments.
@@ -146,9 +145,7 @@ operations! {
             room_id: String = room_id.into(),
             thread_id: String = thread_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("threadId", &self.thread_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id];
     }
 
     /// Lists a thread's participants: its authors and the users mentioned in it.
@@ -164,9 +161,7 @@ operations! {
             room_id: String = room_id.into(),
             thread_id: String = thread_id.into(),
         }
-        request(self, req) {
-            req.path_param("roomId", &self.room_id).path_param("threadId", &self.thread_id)
-        }
+        path ["roomId" = room_id, "threadId" = thread_id];
     }
 
     /// Marks a thread as resolved by `user_id`.
@@ -183,11 +178,10 @@ operations! {
             thread_id: String = thread_id.into(),
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -206,11 +200,10 @@ operations! {
             thread_id: String = thread_id.into(),
             body: UserIdRequestBody = UserIdRequestBody { user_id: user_id.into() },
         }
+        path ["roomId" = room_id, "threadId" = thread_id];
         request(self, req) {
             check_body_id(Self::OPERATION.id, "userId", &self.body.user_id)?;
-            req.path_param("roomId", &self.room_id)
-                .path_param("threadId", &self.thread_id)
-                .json(&self.body)
+            req.json(&self.body)
         }
     }
 }

@@ -14,7 +14,7 @@ operations! {
             "/management/projects/{projectId}/api-keys/public/activate", None -> None ();
         fn activate_project_public_api_key(project_id: impl Into<String>);
         struct { project_id: String = project_id.into() }
-        request(self, req) { req.path_param("projectId", &self.project_id) }
+        path ["projectId" = project_id];
     }
 
     /// Turns a project's public key off.
@@ -23,7 +23,7 @@ operations! {
             "/management/projects/{projectId}/api-keys/public/deactivate", None -> None ();
         fn deactivate_project_public_api_key(project_id: impl Into<String>);
         struct { project_id: String = project_id.into() }
-        request(self, req) { req.path_param("projectId", &self.project_id) }
+        path ["projectId" = project_id];
     }
 
     /// Replaces a project's public key with a new one; the previous one stops working at once
@@ -43,8 +43,9 @@ operations! {
                 self.body.expiration_in = Some(expiration);
             }
         }
+        path ["projectId" = project_id];
         request(self, req) {
-            req.path_param("projectId", &self.project_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -69,8 +70,9 @@ operations! {
                 self.body.new_key_expiration_in = Some(expiration);
             }
         }
+        path ["projectId" = project_id];
         request(self, req) {
-            req.path_param("projectId", &self.project_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 }

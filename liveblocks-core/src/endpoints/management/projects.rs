@@ -93,7 +93,7 @@ operations! {
             None -> Json ManagementProject;
         fn get_management_project(project_id: impl Into<String>);
         struct { project_id: String = project_id.into() }
-        request(self, req) { req.path_param("projectId", &self.project_id) }
+        path ["projectId" = project_id];
     }
 
     /// Changes a project; only what you set is sent.
@@ -123,9 +123,10 @@ operations! {
                 self.body = body;
             }
         }
+        path ["projectId" = project_id];
         request(self, req) {
             check_timeout(self.body.version_creation_timeout)?;
-            req.path_param("projectId", &self.project_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
@@ -134,7 +135,7 @@ operations! {
         "delete-management-project", DELETE "/management/projects/{projectId}", None -> None ();
         fn delete_management_project(project_id: impl Into<String>);
         struct { project_id: String = project_id.into() }
-        request(self, req) { req.path_param("projectId", &self.project_id) }
+        path ["projectId" = project_id];
     }
 }
 

@@ -38,11 +38,12 @@ operations! {
             }
         }
         pages ManagementWebhook, cursor;
+        path ["projectId" = project_id];
         request(self, req) {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req.path_param("projectId", &self.project_id)
+            req
                 .query_opt("limit", self.limit)
                 .query_opt("cursor", self.cursor.as_ref())
         }
@@ -93,13 +94,14 @@ operations! {
                 self.body = body;
             }
         }
+        path ["projectId" = project_id];
         request(self, req) {
             check_url(Some(&self.body.url))?;
             check_rate_limit(self.body.rate_limit)?;
             if let Some(headers) = &self.body.additional_headers {
                 check_headers(headers)?;
             }
-            req.path_param("projectId", &self.project_id).json(&self.body)
+            req.json(&self.body)
         }
     }
 
