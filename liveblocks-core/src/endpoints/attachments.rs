@@ -115,8 +115,7 @@ operations! {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
             check_body_id(id, "userId", &self.user_id)?;
-            req
-                .query("userId", &self.user_id)
+            req.query("userId", &self.user_id)
                 .query_opt("fileSize", self.file_size)
                 .binary(self.data.clone())
         }
@@ -179,8 +178,7 @@ operations! {
             let id = Self::OPERATION.id;
             check_attachment_id(id, &self.attachment_id)?;
             check_part_number(id, self.part_number)?;
-            req
-                .path_param("partNumber", &self.part_number.to_string())
+            req.path_param("partNumber", &self.part_number.to_string())
                 .binary(self.data.clone())
         }
     }
@@ -215,8 +213,7 @@ operations! {
             check_attachment_id(id, &self.attachment_id)?;
             check_body_id(id, "userId", &self.user_id)?;
             check_parts(id, &self.body.parts)?;
-            req
-                .query("userId", &self.user_id)
+            req.query("userId", &self.user_id)
                 .json(&self.body)
         }
     }

@@ -48,8 +48,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req
-                .query_opt("cursor", self.cursor.as_ref())
+            req.query_opt("cursor", self.cursor.as_ref())
                 .query_opt("since", self.since)
                 .query_opt("limit", self.limit)
         }
@@ -92,8 +91,7 @@ operations! {
                 Some(value) => Some(object(value, "feed `metadata`", Self::OPERATION.id)?),
                 None => None,
             };
-            req
-                .json(&CreateFeedRequestBody {
+            req.json(&CreateFeedRequestBody {
                 feed_id: self.feed_id.clone(),
                 metadata,
                 timestamp: self.timestamp,
@@ -174,8 +172,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req
-                .query_opt("cursor", self.cursor.as_ref())
+            req.query_opt("cursor", self.cursor.as_ref())
                 .query_opt("since", self.since)
                 .query_opt("limit", self.limit)
         }
@@ -211,8 +208,7 @@ operations! {
                 ));
             }
             let data = object(&self.data, "message `data`", Self::OPERATION.id)?;
-            req
-                .json(&CreateFeedMessageRequestBody {
+            req.json(&CreateFeedMessageRequestBody {
                 id: self.id.clone(),
                 timestamp: self.timestamp,
                 data,
@@ -246,8 +242,7 @@ operations! {
         path ["roomId" = room_id, "feedId" = feed_id, "messageId" = message_id];
         request(self, req) {
             let data = object(&self.data, "message `data`", Self::OPERATION.id)?;
-            req
-                .json(&UpdateFeedMessageRequestBody {
+            req.json(&UpdateFeedMessageRequestBody {
                 data,
                 timestamp: self.timestamp,
                 })

@@ -125,8 +125,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 50)?;
             }
-            req
-                .query_opt("organizationId", self.organization_id.as_ref())
+            req.query_opt("organizationId", self.organization_id.as_ref())
                 .query_opt("query", self.query.as_ref())
                 .query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
@@ -296,8 +295,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 50)?;
             }
-            req
-                .query_opt("startingAfter", self.starting_after.as_ref())
+            req.query_opt("startingAfter", self.starting_after.as_ref())
                 .query_opt("limit", self.limit)
                 .query_opt("organizationId", self.organization_id.as_ref())
         }

@@ -44,8 +44,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req
-                .query_opt("limit", self.limit)
+            req.query_opt("limit", self.limit)
                 .query_opt("cursor", self.cursor.as_ref())
         }
     }

@@ -37,8 +37,7 @@ operations! {
         }
         path ["roomId" = room_id];
         request(self, req) {
-            req
-                .flag("formatting", self.formatting)
+            req.flag("formatting", self.formatting)
                 .query_opt("key", self.key.as_ref())
                 .query_opt("type", self.yjs_type.map(YjsType::as_str))
         }
@@ -72,8 +71,7 @@ operations! {
         }
         path ["roomId" = room_id];
         request(self, req) {
-            req
-                .query_opt("guid", self.guid.as_ref())
+            req.query_opt("guid", self.guid.as_ref())
                 .binary(self.update.clone())
         }
     }

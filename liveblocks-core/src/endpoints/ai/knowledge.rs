@@ -39,8 +39,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req
-                .query_opt("limit", self.limit)
+            req.query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
         }
     }
@@ -184,8 +183,7 @@ operations! {
             if let Some(limit) = self.limit {
                 check_range("limit", limit, 1, 100)?;
             }
-            req
-                .query_opt("limit", self.limit)
+            req.query_opt("limit", self.limit)
                 .query_opt("startingAfter", self.starting_after.as_ref())
         }
     }
